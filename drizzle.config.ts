@@ -1,0 +1,8 @@
+// SPDX-License-Identifier: EUPL-1.2
+import { defineConfig } from 'drizzle-kit';
+
+export default defineConfig({
+  dialect: 'postgresql',
+  schema: './src/server/db/schema.ts',
+  out: './src/server/db/migrations',
+});

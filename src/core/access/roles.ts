@@ -1,0 +1,66 @@
+// SPDX-License-Identifier: EUPL-1.2
+// Roles and what they may do. A role is held on an area and applies to that area and all areas
+// below it. Municipalities rename roles (wijkregisseur → wijkmakelaar, wijkcoördinator) in their
+// settings; the keys and capabilities here never change.
+
+export const roleKeys = [
+  'wijkwethouder',
+  'wijkregisseur',
+  'wijkwerker',
+  'accounthouder',
+  'partner',
+  'onderzoeker',
+  'controller',
+  'raadslid',
+  'beheerder',
+] as const;
+export type RoleKey = (typeof roleKeys)[number];
+
+export const capabilities = [
+  /** See the team, roles and internal pages of an area. */
+  'area.view_internal',
+  /** Change areas: names, custom areas, boundaries, imports. */
+  'area.manage',
+  /** Add and change people and organisations. */
+  'people.manage',
+  /** Assign any role on an area. */
+  'roles.assign',
+  /** Assign team roles (wijkwerker, accounthouder, partner) on an area. */
+  'team.assign',
+  /** Read the audit trail. */
+  'audit.read',
+  /** Initiatives: apply on behalf of a group, give advice, decide within mandate. */
+  'initiative.apply_on_behalf',
+  'initiative.advise',
+  'initiative.decide',
+  /** Budgets and money. */
+  'budget.manage',
+  'finance.export',
+  /** Wijkkompas: indicators, imports, surveys. */
+  'monitor.manage',
+  /** Neighbourhood budget rounds. */
+  'round.manage',
+  /** Reports to the council, dashboards. */
+  'report.read',
+] as const;
+export type Capability = (typeof capabilities)[number];
+
+/** Which capabilities each role grants. One line per role; the policy table tests read this. */
+export const roleCapabilities: Record<RoleKey, readonly Capability[]> = {
+  beheerder: ['area.view_internal', 'area.manage', 'people.manage', 'roles.assign', 'team.assign', 'audit.read', 'report.read'],
+  wijkregisseur: ['area.view_internal', 'team.assign', 'initiative.advise', 'initiative.decide', 'budget.manage', 'round.manage', 'report.read'],
+  wijkwethouder: ['area.view_internal', 'initiative.decide', 'report.read'],
+  wijkwerker: ['area.view_internal', 'initiative.apply_on_behalf', 'initiative.advise'],
+  accounthouder: ['area.view_internal', 'initiative.advise'],
+  partner: ['area.view_internal', 'initiative.advise'],
+  onderzoeker: ['area.view_internal', 'monitor.manage', 'report.read'],
+  controller: ['area.view_internal', 'finance.export', 'audit.read', 'report.read'],
+  raadslid: ['area.view_internal', 'report.read'],
+};
+
+/** Roles a holder of `team.assign` (but not `roles.assign`) may hand out. */
+export const teamRoles: readonly RoleKey[] = ['wijkwerker', 'accounthouder', 'partner'];
+
+export function roleGrants(role: RoleKey, capability: Capability): boolean {
+  return roleCapabilities[role].includes(capability);
+}

@@ -1,0 +1,10 @@
+// SPDX-License-Identifier: EUPL-1.2
+// Every table, for drizzle-kit. Each capability owns its tables in its own schema.ts.
+export * from '../municipalities/schema.js';
+export * from '../areas/schema.js';
+export * from '../people/schema.js';
+export * from '../auth/schema.js';
+export * from '../mail/schema.js';
+export * from '../audit/schema.js';
+export * from '../budgets/schema.js';
+export * from '../initiatives/schema.js';

@@ -1,0 +1,67 @@
+// SPDX-License-Identifier: EUPL-1.2
+// Who may see an initiative and take which lifecycle step. A draft is seen only by who made it and
+// the applicant; a submitted initiative also by staff with a role on its area or above (anyone else:
+// 404, so nothing leaks). The lifecycle capabilities (core/initiatives) follow from the system
+// roles: the applicant (or a wijkwerker helping the group) submits, executes, accounts; holders of
+// budget.manage assess, pay and settle; holders of initiative.decide decide, within their mandate.
+import { can, canSee, type AreaLineage } from '../../core/access/policy.js';
+import type { InitiativeCapability } from '../../core/initiatives/index.js';
+import { notFound } from '../errors.js';
+import type { SignedInActor } from '../http/context.js';
+import type { InitiativeRow } from './queries.js';
+
+export interface InitiativeAccess {
+  lineage: AreaLineage;
+  isApplicant: boolean;
+  /** Has a role on the area or above (internal view: advice, steps, all amounts). */
+  staff: boolean;
+  canAdvise: boolean;
+  canEditDraft: boolean;
+  capabilities: Set<InitiativeCapability>;
+}
+
+export function accessTo(
+  actor: SignedInActor,
+  initiative: Pick<InitiativeRow, 'applicantPersonId' | 'createdById' | 'status'>,
+  lineage: AreaLineage,
+): InitiativeAccess {
+  const isApplicant = actor.personId === initiative.applicantPersonId || actor.personId === initiative.createdById;
+  const staff = canSee(actor, lineage);
+  const helper = can(actor, 'initiative.apply_on_behalf', lineage);
+  const manager = can(actor, 'budget.manage', lineage);
+  const capabilities = new Set<InitiativeCapability>();
+  if (isApplicant || (helper && initiative.status !== 'draft')) {
+    capabilities.add('initiative.submit');
+    capabilities.add('initiative.execute');
+    capabilities.add('initiative.account');
+  }
+  if (isApplicant || manager) capabilities.add('initiative.withdraw');
+  if (manager) {
+    capabilities.add('initiative.assess');
+    capabilities.add('initiative.pay');
+    capabilities.add('initiative.execute');
+    capabilities.add('initiative.settle');
+  }
+  if (can(actor, 'initiative.decide', lineage)) capabilities.add('initiative.decide');
+  return {
+    lineage,
+    isApplicant,
+    staff,
+    canAdvise: can(actor, 'initiative.advise', lineage),
+    canEditDraft: isApplicant && initiative.status === 'draft',
+    capabilities,
+  };
+}
+
+export function isVisible(access: InitiativeAccess, initiative: Pick<InitiativeRow, 'status'>): boolean {
+  if (initiative.status === 'draft') return access.isApplicant;
+  return access.isApplicant || access.staff;
+}
+
+export function initiativeNotFound() {
+  return notFound({ nl: 'Dit initiatief bestaat niet in deze gemeente.', en: 'This initiative does not exist in this municipality.' });
+}
+
+export function requireVisible(access: InitiativeAccess, initiative: Pick<InitiativeRow, 'status'>): void {
+  if (!isVisible(access, initiative)) throw initiativeNotFound();
+}

@@ -1,0 +1,143 @@
+// SPDX-License-Identifier: EUPL-1.2
+// Shapes of the API responses the web app reads (see the server's routes for the source of truth).
+import type { FeatureCollection, Geometry } from 'geojson';
+
+export type AreaLevel = 'municipality' | 'district' | 'wijk' | 'buurt' | 'custom';
+
+export interface Localized {
+  nl: string;
+  en: string;
+}
+
+export interface Municipality {
+  code: string;
+  name: string;
+  theme: { primaryColor: string; displayName: string; logoSvg?: string };
+  roleLabels: Record<string, Localized>;
+  signIn: { password: boolean; emailLink: boolean; oidc: { label: string } | null };
+}
+
+export interface SessionRole {
+  role: string;
+  areaId: string;
+  areaName: string | null;
+}
+
+export interface Actor {
+  personId: string;
+  name: string;
+  email: string;
+  municipality: string;
+  method: string;
+  roles: SessionRole[];
+}
+
+export interface SessionResponse {
+  actor: Actor | null;
+  csrfToken?: string;
+}
+
+export interface AreaSummary {
+  id: string;
+  code: string;
+  name: string;
+  level: AreaLevel;
+  kind: string | null;
+  parentId: string | null;
+  population: number | null;
+  populationYear: number | null;
+  validFrom: string;
+  validTo: string | null;
+}
+
+export interface TeamMember {
+  assignmentId: string;
+  personId: string;
+  name: string;
+  organisation: string | null;
+  role: string;
+  areaId: string;
+  validFrom: string;
+  validTo: string | null;
+}
+
+export interface AreaDetail extends AreaSummary {
+  geometry: Geometry | null;
+  bbox: [number, number, number, number] | null;
+  /** Areas above this one: its parents, and custom areas (pilot areas, districts) it belongs to. */
+  ancestors: AreaSummary[];
+  children: AreaSummary[];
+  /** For a custom area: the areas it is made of. */
+  members?: AreaSummary[];
+  team: TeamMember[] | null;
+  abilities: string[];
+  attribution: string;
+}
+
+export interface AreaFeatureProperties {
+  id: string;
+  code: string;
+  name: string;
+  level: AreaLevel;
+  population: number | null;
+}
+
+export interface AreaFeatureCollection extends FeatureCollection<Geometry, AreaFeatureProperties> {
+  attribution?: string;
+}
+
+export interface RoleInfo {
+  key: string;
+  label: Localized;
+  capabilities: string[];
+}
+
+export const organisationKinds = [
+  'municipal_department',
+  'housing_corporation',
+  'police',
+  'welfare',
+  'care',
+  'fund',
+  'bank',
+  'residents_group',
+  'other',
+] as const;
+export type OrganisationKind = (typeof organisationKinds)[number];
+
+export interface Organisation {
+  id: string;
+  name: string;
+  kind: OrganisationKind;
+}
+
+export interface PersonRole {
+  assignmentId: string;
+  role: string;
+  areaId: string;
+  areaName: string | null;
+  validFrom: string;
+  validTo: string | null;
+}
+
+export interface Person {
+  id: string;
+  name: string;
+  email: string;
+  organisationId: string | null;
+  organisationName: string | null;
+  roles: PersonRole[];
+}
+
+export interface ListResponse<T> {
+  items: T[];
+  abilities?: string[];
+}
+
+export interface OutboxMessage {
+  id: string;
+  to: string;
+  subject: string;
+  body: string;
+  createdAt: string;
+}
