@@ -24,6 +24,7 @@ import type { RoleKey } from '../../core/access/roles.js';
 import { hashPassword } from '../auth/password.js';
 import { recordAudit, type AuditActor } from '../audit/audit.js';
 import { demoFile } from './data-files.js';
+import { seedInitiatives } from './seed-initiatives.js';
 
 export const DEMO_MUNICIPALITY_CODE = 'GM0983';
 export const DEMO_PASSWORD = 'wijkwijs-demo';
@@ -232,6 +233,7 @@ export async function seedDemo(db: Db): Promise<{ municipalityId: string; signIn
           validFrom: DEMO_VALID_FROM,
         })),
       );
+    await seedInitiatives(tx, { municipalityId, ...ctx }, areaIds);
 
     await recordAudit(tx, {
       municipalityId,
