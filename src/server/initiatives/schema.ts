@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 // Residents' initiatives (bewonersinitiatieven): the application, its cost breakdown and co-funders,
 // advice, each step of the lifecycle, and the decision letters. Money in integer cents (bigint).
-import { bigint, bigserial, boolean, date, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, boolean, customType, date, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { municipalities } from '../municipalities/schema.js';
 import { areas } from '../areas/schema.js';
 import { organisations, people } from '../people/schema.js';
@@ -58,6 +58,9 @@ export const initiatives = pgTable(
     decidedById: uuid('decided_by_id').references(() => people.id),
     /** The mandate-table row the decision was taken under (its label), or the assessor's role. */
     decidedAs: text('decided_as'),
+    /** A decision of the college (or another body no role holds) recorded by staff: its date and number (besluitnummer). */
+    collegeDecidedOn: date('college_decided_on', { mode: 'string' }),
+    collegeDecisionNumber: text('college_decision_number'),
     advanceCents: bigint('advance_cents', { mode: 'number' }),
     actualCostsCents: bigint('actual_costs_cents', { mode: 'number' }),
     results: text('results'),
@@ -185,4 +188,44 @@ export const initiativeLetters = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull(),
   },
   (t) => [index('initiative_letters_idx').on(t.initiativeId)],
+);
+
+/** PostgreSQL bytea as a Node Buffer (node-postgres gives a Buffer, PGlite a Uint8Array). */
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  toDriver: (value) => value,
+  fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value)),
+});
+
+export const attachmentKinds = ['application', 'photo', 'receipt'] as const;
+export type AttachmentKindColumn = (typeof attachmentKinds)[number];
+
+/**
+ * Files on an initiative: attachments to the application, photos and receipts of the final
+ * account. Kept in the database (not on disk) so both engines, backups and the tenancy scoping
+ * treat them like every other record; the type is the one the content's magic bytes show.
+ */
+export const initiativeAttachments = pgTable(
+  'initiative_attachments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    municipalityId: uuid('municipality_id')
+      .notNull()
+      .references(() => municipalities.id),
+    initiativeId: uuid('initiative_id')
+      .notNull()
+      .references(() => initiatives.id),
+    kind: text('kind').$type<AttachmentKindColumn>().notNull(),
+    filename: text('filename').notNull(),
+    mediaType: text('media_type').notNull(),
+    sizeBytes: integer('size_bytes').notNull(),
+    sha256: text('sha256').notNull(),
+    content: bytea('content').notNull(),
+    uploadedById: uuid('uploaded_by_id')
+      .notNull()
+      .references(() => people.id),
+    uploadedByLabel: text('uploaded_by_label').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull(),
+  },
+  (t) => [index('initiative_attachments_idx').on(t.initiativeId, t.createdAt)],
 );
