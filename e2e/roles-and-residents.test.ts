@@ -3,7 +3,7 @@
 // a raadslid sees the team but no administration; a resident signs in with a link from the outbox.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { collectPageErrors, expectNoAxeViolations, launchBrowser, runBrowserTests, signInThroughForm } from './support/browser.js';
+import { collectPageErrors, confirmEmailLink, expectNoAxeViolations, launchBrowser, runBrowserTests, signInThroughForm } from './support/browser.js';
 import { demoMunicipality, demoPassword, startServer, type RunningServer } from './support/server.js';
 
 interface PersonItem {
@@ -130,6 +130,7 @@ describe.skipIf(!runBrowserTests)('journeys by role', { timeout: 180_000 }, () =
       expect(await link.count()).toBe(1);
       const href = (await link.getAttribute('href'))!;
       await link.click();
+      await confirmEmailLink(page);
       await page.getByText(/Ingelogd als/).waitFor();
       expect(page.url()).toContain(`/gemeente/${demoMunicipality}`);
 

@@ -44,6 +44,30 @@ function sessionCookie(response: { cookies: { name: string; value: string }[] })
   return c ? `wijkwijs_session=${c.value}` : undefined;
 }
 
+type Injected = Awaited<ReturnType<TestContext['app']['inject']>>;
+
+/** Presses the button on the confirmation page that opening a link shows. */
+function confirm(t: TestContext, page: Injected, headers: Record<string, string> = {}): Promise<Injected> {
+  expect(page.statusCode).toBe(200);
+  expect(page.headers['content-type']).toContain('text/html');
+  const action = /<form method="post" action="([^"]+)">/.exec(page.body)?.[1];
+  const returnTo = /name="returnTo" value="([^"]*)"/.exec(page.body)?.[1];
+  if (!action || returnTo === undefined) throw new Error(`no sign-in form in: ${page.body}`);
+  const unescape = (v: string) => v.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>');
+  return t.app.inject({
+    method: 'POST',
+    url: unescape(action),
+    headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
+    payload: new URLSearchParams({ returnTo: unescape(returnTo) }).toString(),
+  });
+}
+
+/** Opens a link as a browser does and, when it shows the confirmation page, presses its button. */
+async function follow(t: TestContext, link: string): Promise<Injected> {
+  const page = await t.app.inject({ method: 'GET', url: link });
+  return page.statusCode === 200 ? confirm(t, page) : page;
+}
+
 function ask(t: TestContext, email: string, extra: Record<string, unknown> = {}, ip = '10.0.0.1') {
   return t.app.inject({ method: 'POST', url: '/api/auth/email-link', remoteAddress: ip, payload: { municipality: 'GM0983', email, ...extra } });
 }
@@ -75,8 +99,8 @@ describe(`email sign-in links (${engineName})`, () => {
     // No person yet: the row is made when the link proves the address.
     expect(await t.db.select().from(people).where(eq(people.email, 'bea.bewoner@example.nl'))).toEqual([]);
 
-    const first = await t.app.inject({ method: 'GET', url: link });
-    expect(first.statusCode).toBe(302);
+    const first = await follow(t, link);
+    expect(first.statusCode).toBe(303);
     expect(first.headers.location).toBe('/wijken/WK098301?tab=agenda');
     const cookie = sessionCookie(first);
     expect(cookie).toBeDefined();
@@ -84,7 +108,7 @@ describe(`email sign-in links (${engineName})`, () => {
     const actor = session.json<{ actor: { personId: string } }>().actor;
     expect(actor).toMatchObject({ name: 'bea.bewoner', email: 'bea.bewoner@example.nl', municipality: 'GM0983', method: 'email_link', roles: [] });
 
-    const second = await t.app.inject({ method: 'GET', url: link });
+    const second = await follow(t, link);
     expect(second.statusCode).toBe(302);
     expect(second.headers.location).toBe('/inloggen?fout=link_ongeldig');
     expect(sessionCookie(second)).toBeUndefined();
@@ -101,7 +125,7 @@ describe(`email sign-in links (${engineName})`, () => {
       .values({ municipalityId: venlo.id, name: 'Rob Bewoner', email: 'rob@example.nl' })
       .returning({ id: people.id });
     expect((await ask(t, 'rob@example.nl')).statusCode).toBe(202);
-    const response = await t.app.inject({ method: 'GET', url: linkIn(await latestMailTo(t, 'rob@example.nl')) });
+    const response = await follow(t, linkIn(await latestMailTo(t, 'rob@example.nl')));
     expect(response.headers.location).toBe('/');
     const session = await t.app.inject({ method: 'GET', url: '/api/auth/session', headers: { cookie: sessionCookie(response)! } });
     expect(session.json<Body>().actor).toMatchObject({ personId: resident!.id, name: 'Rob Bewoner', method: 'email_link' });
@@ -132,11 +156,57 @@ describe(`email sign-in links (${engineName})`, () => {
   it('signs in only once when the same link is opened twice at the same moment', async () => {
     await ask(t, 'twice@example.nl');
     const link = linkIn(await latestMailTo(t, 'twice@example.nl'));
-    const [a, b] = await Promise.all([t.app.inject({ method: 'GET', url: link }), t.app.inject({ method: 'GET', url: link })]);
+    const [pageA, pageB] = await Promise.all([t.app.inject({ method: 'GET', url: link }), t.app.inject({ method: 'GET', url: link })]);
+    const [a, b] = await Promise.all([confirm(t, pageA), confirm(t, pageB)]);
     const locations = [a.headers.location, b.headers.location].sort();
     expect(locations).toEqual(['/', '/inloggen?fout=link_ongeldig']);
     expect([a, b].filter((r) => sessionCookie(r))).toHaveLength(1);
     expect(await t.db.select().from(people).where(eq(people.email, 'twice@example.nl'))).toHaveLength(1);
+  });
+
+  it('uses nothing when a link is only opened (mail scanners), and the page carries no script', async () => {
+    await ask(t, 'scanned@example.nl', { returnTo: '/gemeente/GM0983?a="b"&c=<d>' });
+    const link = linkIn(await latestMailTo(t, 'scanned@example.nl'));
+    const pages = [];
+    for (let i = 0; i < 3; i++) pages.push(await t.app.inject({ method: 'GET', url: link, headers: { accept: 'text/html' } }));
+    for (const page of pages) {
+      expect(page.statusCode).toBe(200);
+      expect(page.headers['cache-control']).toBe('no-store');
+      expect(page.body).toContain('<html lang="nl">');
+      expect(page.body).not.toContain('<script');
+      expect(sessionCookie(page)).toBeUndefined();
+    }
+    // The returnTo travels escaped in the form and comes back intact.
+    expect(pages[0]!.body).not.toContain('"b"&c=<d>');
+    const [stored] = await t.db.select().from(signInTokens).where(eq(signInTokens.email, 'scanned@example.nl'));
+    expect(stored!.usedAt).toBeNull();
+    expect(await t.db.select().from(people).where(eq(people.email, 'scanned@example.nl'))).toEqual([]);
+    const signedIn = await confirm(t, pages[2]!);
+    expect(signedIn.statusCode).toBe(303);
+    expect(signedIn.headers.location).toBe('/gemeente/GM0983?a=%22b%22&c=%3Cd%3E');
+    expect(sessionCookie(signedIn)).toBeDefined();
+    // Opening it again now goes straight to the explanation.
+    const after = await t.app.inject({ method: 'GET', url: link });
+    expect(after.headers.location).toBe('/inloggen?fout=link_ongeldig');
+  });
+
+  it('signs in from the confirmation page even when another session is open, and accepts forms nowhere else', async () => {
+    await ask(t, 'switch@example.nl');
+    const page = await t.app.inject({ method: 'GET', url: linkIn(await latestMailTo(t, 'switch@example.nl')) });
+    await ask(t, 'first@example.nl');
+    const other = await follow(t, linkIn(await latestMailTo(t, 'first@example.nl')));
+    const response = await confirm(t, page, { cookie: sessionCookie(other)! });
+    expect(response.statusCode).toBe(303);
+    expect(response.headers.location).toBe('/');
+    const session = await t.app.inject({ method: 'GET', url: '/api/auth/session', headers: { cookie: sessionCookie(response)! } });
+    expect(session.json<Body>().actor).toMatchObject({ email: 'switch@example.nl' });
+    const form = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/email-link',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: 'municipality=GM0983&email=form%40example.nl',
+    });
+    expect(form.statusCode).toBe(415);
   });
 
   it('answers a known, an unknown and a staff address identically', async () => {
@@ -164,7 +234,7 @@ describe(`email sign-in links (${engineName})`, () => {
       .insert(people)
       .values({ municipalityId: venlo.id, name: 'Nu Medewerker', email: 'soon-staff@example.nl', oidcSubject: 'sub-soon' })
       .returning({ id: people.id });
-    const response = await t.app.inject({ method: 'GET', url: link });
+    const response = await follow(t, link);
     expect(response.headers.location).toBe('/inloggen?fout=link_ongeldig');
     expect(sessionCookie(response)).toBeUndefined();
     expect(p).toBeDefined();
@@ -181,13 +251,13 @@ describe(`email sign-in links (${engineName})`, () => {
       const email = `ret-${Math.random().toString(36).slice(2)}@example.nl`;
       await ask(t, email, { returnTo });
       const link = linkIn(await latestMailTo(t, email));
-      const response = await t.app.inject({ method: 'GET', url: link });
+      const response = await follow(t, link);
       expect(response.headers.location).toBe(expected);
     }
     // A returnTo added to the link by hand is checked just the same.
     await ask(t, 'tamper@example.nl');
     const tampered = `${linkIn(await latestMailTo(t, 'tamper@example.nl'))}?returnTo=${encodeURIComponent('https://evil.example')}`;
-    expect((await t.app.inject({ method: 'GET', url: tampered })).headers.location).toBe('/');
+    expect((await follow(t, tampered)).headers.location).toBe('/');
   });
 
   it('sends at most five links per address per hour, with a Dutch 429', async () => {
@@ -224,7 +294,7 @@ describe(`email sign-in links (${engineName})`, () => {
       expect(response.json<Body>()).toMatchObject({ code: 'email_link_disabled' });
       expect(response.json<Body>().detail).toMatch(/niet ingeschakeld/);
       // A link sent before it was switched off no longer works either.
-      expect((await t.app.inject({ method: 'GET', url: link })).headers.location).toBe('/inloggen?fout=link_ongeldig');
+      expect((await follow(t, link)).headers.location).toBe('/inloggen?fout=link_ongeldig');
     } finally {
       await t.db.update(municipalities).set({ settings: row!.settings }).where(eq(municipalities.id, venlo.id));
     }

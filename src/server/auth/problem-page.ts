@@ -5,31 +5,39 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { sendProblem, toAppError } from '../http/problem.js';
 import type { AppError } from '../errors.js';
+import { escapeHtml } from '../http/html.js';
 
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
-}
-
-export function problemPage(error: AppError, requestId: string): string {
+/**
+ * A small self-contained Dutch page for the sign-in routes a browser navigates to directly (no web
+ * app, no script: the CSP allows none inline). `main` is trusted HTML; escape what goes into it.
+ */
+export function signInPage(title: string, main: string): string {
   return `<!doctype html>
 <html lang="nl">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Inloggen is niet gelukt — Wijkwijs</title>
-<style>body{font-family:system-ui,sans-serif;max-width:40rem;margin:3rem auto;padding:0 1rem;line-height:1.5;color:#1a1a1a}a{color:#1f4e79}small{color:#555}</style>
+<title>${escapeHtml(title)} — Wijkwijs</title>
+<style>body{font-family:system-ui,sans-serif;max-width:40rem;margin:3rem auto;padding:0 1rem;line-height:1.5;color:#1a1a1a}a{color:#1f4e79}small{color:#555}button{font:inherit;font-weight:600;min-height:44px;padding:.6rem 1.4rem;border:2px solid #1f4e79;border-radius:4px;background:#1f4e79;color:#fff;cursor:pointer}button:focus-visible{outline:3px solid #1a1a1a;outline-offset:2px}</style>
 </head>
 <body>
 <main>
-<h1>Inloggen is niet gelukt</h1>
-<p>${escapeHtml(error.text.nl)}</p>
-<p lang="en">${escapeHtml(error.text.en)}</p>
-<p><a href="/inloggen">Terug naar de inlogpagina</a></p>
-<p><small>Foutcode: ${escapeHtml(error.code)} · verzoek ${escapeHtml(requestId)}</small></p>
+<h1>${escapeHtml(title)}</h1>
+${main}
 </main>
 </body>
 </html>
 `;
+}
+
+export function problemPage(error: AppError, requestId: string): string {
+  return signInPage(
+    'Inloggen is niet gelukt',
+    `<p>${escapeHtml(error.text.nl)}</p>
+<p lang="en">${escapeHtml(error.text.en)}</p>
+<p><a href="/inloggen">Terug naar de inlogpagina</a></p>
+<p><small>Foutcode: ${escapeHtml(error.code)} · verzoek ${escapeHtml(requestId)}</small></p>`,
+  );
 }
 
 export function wantsHtml(request: FastifyRequest): boolean {

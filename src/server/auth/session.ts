@@ -43,7 +43,7 @@ export function registerAuthentication(app: FastifyInstance): void {
   app.addHook('onRequest', async (request) => {
     const token = request.cookies[SESSION_COOKIE];
     request.actor = token ? await loadActorBySession(app.services.db, hashToken(token), new Date()) : null;
-    if (request.actor && !SAFE_METHODS.has(request.method)) {
+    if (request.actor && !SAFE_METHODS.has(request.method) && request.routeOptions.config.skipCsrf !== true) {
       const sent = request.headers['x-csrf-token'];
       if (typeof sent !== 'string' || !safeEqual(sent, request.actor.csrfToken)) {
         throw new AppError('csrf_failed', 403, {

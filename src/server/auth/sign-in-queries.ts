@@ -85,6 +85,17 @@ export async function redeemSignInToken(q: Q, tokenHash: string, now: Date): Pro
   return row;
 }
 
+/** Whether a sign-in token could still be used, without using it (the confirmation page). */
+export async function isSignInTokenUsable(q: Q, tokenHash: string, now: Date): Promise<boolean> {
+  const at = now.toISOString();
+  const rows = await q
+    .select({ municipalityId: signInTokens.municipalityId })
+    .from(signInTokens)
+    .where(and(eq(signInTokens.tokenHash, tokenHash), isNull(signInTokens.usedAt), gt(signInTokens.expiresAt, at)))
+    .limit(1);
+  return rows.length === 1;
+}
+
 /** Tokens that can no longer be used nor count towards the hourly limit. */
 export async function deleteOldSignInTokens(q: Q, municipalityId: string, before: Date): Promise<void> {
   await q.delete(signInTokens).where(and(eq(signInTokens.municipalityId, municipalityId), lt(signInTokens.expiresAt, before.toISOString())));

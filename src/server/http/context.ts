@@ -31,6 +31,13 @@ declare module 'fastify' {
   interface FastifyRequest {
     actor: SignedInActor | null;
   }
+  interface FastifyContextConfig {
+    /**
+     * The route proves itself without the session (a one-time sign-in token in the URL), so the
+     * CSRF header check for session-authenticated mutations does not apply to it.
+     */
+    skipCsrf?: boolean;
+  }
 }
 
 export function auditActorOf(request: FastifyRequest): AuditActor {

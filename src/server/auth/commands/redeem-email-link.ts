@@ -10,6 +10,7 @@ import {
   findMunicipalityForSignIn,
   findPersonByEmail,
   insertResidentIfAbsent,
+  isSignInTokenUsable,
   isStaffAccount,
   redeemSignInToken,
   type SigningInPerson,
@@ -19,6 +20,11 @@ export type RedeemEmailLinkResult =
   { ok: true; municipalityId: string; person: SigningInPerson; created: boolean } | { ok: false; reason: 'invalid' | 'disabled' | 'staff' };
 
 const TOKEN_SHAPE = /^[A-Za-z0-9_-]{43}$/;
+
+/** Whether the link could still sign someone in; uses nothing (for the confirmation page). */
+export async function isEmailLinkUsable(db: Db, token: string, now = new Date()): Promise<boolean> {
+  return TOKEN_SHAPE.test(token) && (await isSignInTokenUsable(db, hashToken(token), now));
+}
 
 export async function redeemEmailLink(db: Db, token: string, context: { requestId: string; now?: Date }): Promise<RedeemEmailLinkResult> {
   if (!TOKEN_SHAPE.test(token)) return { ok: false, reason: 'invalid' };
