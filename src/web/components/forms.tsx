@@ -43,12 +43,18 @@ export function TextField({
   onChange,
   autoComplete,
   required,
+  inputMode,
+  rows,
 }: BaseFieldProps & {
   type?: 'text' | 'email' | 'password' | 'search' | 'date';
   value: string;
   onChange: (value: string) => void;
   autoComplete?: string;
   required?: boolean;
+  /** The phone keyboard to offer, e.g. 'decimal' for amounts. */
+  inputMode?: 'decimal' | 'numeric';
+  /** A multi-line text (textarea) of this many rows. */
+  rows?: number;
 }) {
   const id = useId();
   const t = useT();
@@ -62,6 +68,7 @@ export function TextField({
     // aria-required, not required: the browser's :invalid would mark empty fields red before any check.
     'aria-required': required ? true : undefined,
     'aria-describedby': describedBy(hintId, errorId),
+    inputMode,
     onChange: (e: { target: { value: string } }) => onChange(e.target.value),
   };
   return (
@@ -76,7 +83,9 @@ export function TextField({
         </p>
       ) : null}
       {error && errorId ? <ErrorText id={errorId}>{error}</ErrorText> : null}
-      {type === 'password' ? (
+      {rows !== undefined ? (
+        <textarea {...common} rows={rows} aria-invalid={error ? true : undefined} className={`ams-text-input${error ? ' ams-text-input--invalid' : ''}`} />
+      ) : type === 'password' ? (
         <PasswordInput {...common} invalid={Boolean(error)} />
       ) : type === 'search' || type === 'date' ? (
         <input {...common} aria-invalid={error ? true : undefined} type={type} className={`ams-text-input${error ? ' ams-text-input--invalid' : ''}`} />
