@@ -33,6 +33,19 @@ describe('decide(actor, capability, area)', () => {
     ['controller', 'gm', 'finance.export', 'blerick', 'allow'],
     ['onderzoeker', 'gm', 'monitor.manage', 'oost', 'allow'],
     ['onderzoeker', 'gm', 'budget.manage', 'oost', 'forbid'],
+    // The beheerder sets up the spelregels but does not manage money (separation of duties).
+    ['beheerder', 'gm', 'rules.manage', 'gm', 'allow'],
+    ['beheerder', 'gm', 'budget.manage', 'blerick', 'forbid'],
+    ['wijkregisseur', 'gm', 'rules.manage', 'gm', 'allow'],
+    ['wijkregisseur', 'blerick', 'budget.manage', 'k1', 'allow'],
+    ['wijkwethouder', 'gm', 'rules.manage', 'gm', 'forbid'],
+    ['controller', 'gm', 'rules.manage', 'gm', 'forbid'],
+    // Recording a college decision (above every role's mandate): beheerder and wijkwethouder only.
+    ['beheerder', 'gm', 'initiative.record_college_decision', 'k1', 'allow'],
+    ['wijkwethouder', 'blerick', 'initiative.record_college_decision', 'k1', 'allow'],
+    ['wijkwethouder', 'blerick', 'initiative.record_college_decision', 'oost', 'hide'],
+    ['wijkregisseur', 'gm', 'initiative.record_college_decision', 'k1', 'forbid'],
+    ['controller', 'gm', 'initiative.record_college_decision', 'k1', 'forbid'],
   ];
   it.each(table)('%s on %s, %s on %s → %s', (role, heldOn, capability, target, expected) => {
     expect(decide(actor(role, heldOn), capability, lineage[target])).toBe(expected);
@@ -62,6 +75,13 @@ describe('decideRoleAssignment', () => {
 describe('roles', () => {
   it('every role grants at least the view of its own area', () => {
     for (const role of roleKeys) expect(roleCapabilities[role]).toContain('area.view_internal');
+  });
+  it('money and rules: who holds budget.manage, rules.manage and the college record', () => {
+    const holders = (capability: Capability) => roleKeys.filter((role) => roleCapabilities[role].includes(capability));
+    expect(holders('budget.manage')).toEqual(['wijkregisseur']);
+    expect(holders('rules.manage')).toEqual(['wijkregisseur', 'beheerder']);
+    expect(holders('initiative.record_college_decision')).toEqual(['wijkwethouder', 'beheerder']);
+    expect(holders('initiative.decide')).toEqual(['wijkwethouder', 'wijkregisseur']);
   });
   it('abilitiesOn lists only what the actor holds there', () => {
     const a: Actor = { personId: 'p', municipalityId: 'm', grants: [{ role: 'wijkregisseur', areaId: 'blerick' }] };

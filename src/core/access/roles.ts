@@ -33,6 +33,13 @@ export const capabilities = [
   'initiative.apply_on_behalf',
   'initiative.advise',
   'initiative.decide',
+  /**
+   * Record a decision of the college (the mandate table's row above every role's limit, held by no
+   * role) with its date and besluitnummer. Not a mandate of its own: the college decided.
+   */
+  'initiative.record_college_decision',
+  /** Adopt versions of the rules of a budget line (spelregels): purposes, mandate table, terms. */
+  'rules.manage',
   /** Budgets and money. */
   'budget.manage',
   'finance.export',
@@ -47,9 +54,19 @@ export type Capability = (typeof capabilities)[number];
 
 /** Which capabilities each role grants. One line per role; the policy table tests read this. */
 export const roleCapabilities: Record<RoleKey, readonly Capability[]> = {
-  beheerder: ['area.view_internal', 'area.manage', 'people.manage', 'roles.assign', 'team.assign', 'audit.read', 'report.read'],
-  wijkregisseur: ['area.view_internal', 'team.assign', 'initiative.advise', 'initiative.decide', 'budget.manage', 'round.manage', 'report.read'],
-  wijkwethouder: ['area.view_internal', 'initiative.decide', 'report.read'],
+  beheerder: [
+    'area.view_internal',
+    'area.manage',
+    'people.manage',
+    'roles.assign',
+    'team.assign',
+    'audit.read',
+    'report.read',
+    'rules.manage',
+    'initiative.record_college_decision',
+  ],
+  wijkregisseur: ['area.view_internal', 'team.assign', 'initiative.advise', 'initiative.decide', 'rules.manage', 'budget.manage', 'round.manage', 'report.read'],
+  wijkwethouder: ['area.view_internal', 'initiative.decide', 'initiative.record_college_decision', 'report.read'],
   wijkwerker: ['area.view_internal', 'initiative.apply_on_behalf', 'initiative.advise'],
   accounthouder: ['area.view_internal', 'initiative.advise'],
   partner: ['area.view_internal', 'initiative.advise'],

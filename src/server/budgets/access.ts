@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
 // Who may see and manage which budgets. Budgets of an area are managed by holders of budget.manage
-// on that area or above; rules and plans municipality-wide (budget.manage on the root area); the
+// on that area or above; rules versions municipality-wide (rules.manage on the root area); the
 // controller's exports need finance.export on the root area. Staff see the budgets of the areas
 // where they hold a role, of the areas below, and of the areas above (the money their area draws on).
 import type { AreaLineage } from '../../core/access/policy.js';
@@ -14,10 +14,6 @@ import { notFound } from '../errors.js';
 import { businessDate } from './time.js';
 
 type Q = Pick<Db, 'select' | 'execute'>;
-
-
-
-
 
 /** An area of this municipality, or 404 naming the field. */
 export async function loadArea(q: Q, municipalityId: string, areaId: string): Promise<Area> {
@@ -42,6 +38,8 @@ export async function authorizeBudgetArea(
 /** The areas whose budgets the actor may see. */
 export async function visibleBudgetAreaIds(q: Q, actor: SignedInActor): Promise<string[]> {
   const below = await visibleAreaIds(q, actor.municipalityId, actor.personId, businessDate());
-  const above = await Promise.all([...new Set(actor.grants.map((g) => g.areaId))].map((id) => areaLineage(q, actor.municipalityId, id)));
-  return [...new Set([...below, ...above.flat()])];
+  // One after another: `q` may be a transaction, whose queries share one connection.
+  const above: string[] = [];
+  for (const id of new Set(actor.grants.map((g) => g.areaId))) above.push(...(await areaLineage(q, actor.municipalityId, id)));
+  return [...new Set([...below, ...above])];
 }

@@ -155,7 +155,7 @@ export function budgetRoutes(app: App): void {
     {
       schema: {
         tags: ['budgets'],
-        summary: 'Adopt a new version of the rules of a budget line (budget.manage on the municipality)',
+        summary: 'Adopt a new version of the rules of a budget line (rules.manage on the municipality: beheerder, wijkregisseur)',
         description:
           'The version number is the next for the line. Amounts in cents or as Dutch text. `roleMap` maps mandate-table roles to system roles where the municipality’s word differs from its role labels.',
         params: Type.Object({ code: Code }),
@@ -167,7 +167,7 @@ export function budgetRoutes(app: App): void {
       const created = await db.transaction(async (tx) => {
         const municipality = await loadMunicipality(tx, request.params.code);
         const actor = requireActor(request, municipality.id);
-        authorizeMunicipalityWide(actor, 'budget.manage', await rootLineage(tx, municipality.id));
+        authorizeMunicipalityWide(actor, 'rules.manage', await rootLineage(tx, municipality.id));
         const rules = {
           ...rest,
           budgetKey: rulesKey,
@@ -209,7 +209,7 @@ export function budgetRoutes(app: App): void {
       const rows = await listBudgets(db, municipality.id, { areaIds, year: request.query.year });
       const balances = await budgetBalances(db, municipality.id, rows);
       const root = await rootLineage(db, municipality.id);
-      return { budgets: rows.map((r) => presentBudget(r, balances.get(r.id)!)), abilities: abilitiesOn(actor, root, ['budget.manage', 'finance.export']) };
+      return { budgets: rows.map((r) => presentBudget(r, balances.get(r.id)!)), abilities: abilitiesOn(actor, root, ['budget.manage', 'rules.manage', 'finance.export']) };
     },
   );
 

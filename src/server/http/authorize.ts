@@ -25,6 +25,8 @@ const capabilityNames: Record<Capability, string> = {
   'initiative.apply_on_behalf': 'namens een bewonersgroep aanvragen',
   'initiative.advise': 'adviseren over initiatieven',
   'initiative.decide': 'besluiten over initiatieven',
+  'initiative.record_college_decision': 'collegebesluiten over initiatieven vastleggen',
+  'rules.manage': 'spelregels vaststellen',
   'budget.manage': 'budgetten beheren',
   'finance.export': 'financiële gegevens exporteren',
   'monitor.manage': 'de wijkkompas beheren',
