@@ -8,3 +8,4 @@ export * from '../mail/schema.js';
 export * from '../audit/schema.js';
 export * from '../budgets/schema.js';
 export * from '../initiatives/schema.js';
+export * from '../rounds/schema.js';
