@@ -9,3 +9,4 @@ export * from '../audit/schema.js';
 export * from '../budgets/schema.js';
 export * from '../initiatives/schema.js';
 export * from '../rounds/schema.js';
+export * from '../indicators/schema.js';
