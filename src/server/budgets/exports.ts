@@ -1,15 +1,25 @@
 // SPDX-License-Identifier: EUPL-1.2
-// CSV for the controller (begroting, berap, jaarrekening): semicolon-separated, UTF-8 with BOM,
-// amounts in euros in Dutch notation (exact, from integer cents) so Dutch spreadsheet software reads
-// them as numbers, and totals rows computed from the same integer cents as the lines above them.
-// Text cells that a spreadsheet would run as a formula (=, +, -, @) are prefixed with a quote.
+// Exports for the controller (begroting, berap, jaarrekening). Each export is one table (header,
+// rows, totals rows computed from the same integer cents as the lines above them), rendered as
+// CSV or XLSX:
+// - CSV: semicolon-separated, UTF-8 with BOM, amounts in euros in Dutch notation (exact, from
+//   integer cents) so Dutch spreadsheet software reads them as numbers. Text cells that a
+//   spreadsheet would run as a formula (=, +, -, @) are prefixed with a quote.
+// - XLSX (exceljs): amounts as numbers in euros with a two-decimal format, integer-cent columns as
+//   integers, text always as text (never a formula), a bold frozen header with a filter.
 import type { FastifyReply } from 'fastify';
+import ExcelJS from 'exceljs';
 import { LEDGER_ENTRY_LABELS_NL, LEDGER_ENTRY_TYPES, type LedgerEntryType } from '../../core/ledger/index.js';
 import { formatCents, sumCents } from '../../core/money.js';
 import type { BalanceFigures } from './ledger-rows.js';
 import type { BudgetListRow, LedgerExportRow } from './queries.js';
 
 export type Cell = string | number | null | { cents: number };
+
+/** A totals row: 'Totaal', `blanks` empty cells, then the given cells. */
+export function totalsRow(blanks: number, ...cells: Cell[]): Cell[] {
+  return ['Totaal', ...Array<null>(blanks).fill(null), ...cells];
+}
 
 export function euro(cents: number): { cents: number } {
   return { cents };
@@ -24,12 +34,53 @@ function renderCell(cell: Cell): string {
   return /[;"\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-export function toCsv(header: string[], rows: Cell[][]): string {
-  return `\uFEFF${[header.map(renderCell), ...rows.map((r) => r.map(renderCell))].map((r) => r.join(';')).join('\r\n')}\r\n`;
+/** One export: a header and rows (the totals rows last, first cell 'Totaal'). */
+export interface ExportTable {
+  /** Sheet name in the XLSX (at most 31 characters). */
+  sheet: string;
+  header: string[];
+  rows: Cell[][];
 }
 
-export function sendCsv(reply: FastifyReply, filename: string, csv: string): FastifyReply {
-  return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${filename}"`).send(csv);
+export function toCsv(table: Pick<ExportTable, 'header' | 'rows'>): string {
+  return `\uFEFF${[table.header.map(renderCell), ...table.rows.map((r) => r.map(renderCell))].map((r) => r.join(';')).join('\r\n')}\r\n`;
+}
+
+const EURO_FORMAT = '#,##0.00;-#,##0.00';
+
+/** The table as an XLSX workbook with one sheet. Euro amounts are cents / 100 (exact to the cent when rounded back). */
+export async function toXlsx(table: ExportTable): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'Wijkwijs';
+  const sheet = workbook.addWorksheet(table.sheet.slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.addRow(table.header).font = { bold: true };
+  for (const cells of table.rows) {
+    const row = sheet.addRow(cells.map((c) => (c !== null && typeof c === 'object' ? c.cents / 100 : c)));
+    cells.forEach((c, index) => {
+      if (c !== null && typeof c === 'object') row.getCell(index + 1).numFmt = EURO_FORMAT;
+    });
+    if (cells[0] === 'Totaal') row.font = { bold: true };
+  }
+  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: table.header.length } };
+  table.header.forEach((name, index) => {
+    sheet.getColumn(index + 1).width = Math.min(40, Math.max(10, name.length + 2));
+  });
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+export const XLSX_MEDIA_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+export type ExportFormat = 'csv' | 'xlsx';
+
+/** Sends the table as a download in the format asked for; `basename` without extension. */
+export async function sendExport(reply: FastifyReply, basename: string, format: ExportFormat, table: ExportTable): Promise<FastifyReply> {
+  const disposition = `attachment; filename="${basename}.${format}"`;
+  if (format === 'csv') return reply.type('text/csv; charset=utf-8').header('content-disposition', disposition).send(toCsv(table));
+  return reply
+    .type(XLSX_MEDIA_TYPE)
+    .header('content-disposition', disposition)
+    .header('x-content-type-options', 'nosniff')
+    .send(await toXlsx(table));
 }
 
 const BUDGET_COLUMNS: [string, keyof BalanceFigures][] = [
@@ -50,7 +101,7 @@ const BUDGET_COLUMNS: [string, keyof BalanceFigures][] = [
 ];
 
 /** One row per budget with its balance at the end of the period, then a totals row. */
-export function budgetsCsv(rows: BudgetListRow[], balances: Map<string, BalanceFigures>): string {
+export function budgetsTable(rows: BudgetListRow[], balances: Map<string, BalanceFigures>): ExportTable {
   const header = [
     'gebied_code',
     'gebied',
@@ -78,23 +129,12 @@ export function budgetsCsv(rows: BudgetListRow[], balances: Map<string, BalanceF
       ...BUDGET_COLUMNS.map(([, key]) => euro(f[key] as number)),
     ];
   });
-  const totals: Cell[] = [
-    'Totaal',
-    null,
-    null,
-    null,
-    null,
-    null,
-    null,
-    null,
-    null,
-    ...BUDGET_COLUMNS.map(([, key]) => euro(sumCents(rows.map((b) => balances.get(b.id)![key] as number)))),
-  ];
-  return toCsv(header, [...lines, totals]);
+  const totals = totalsRow(8, ...BUDGET_COLUMNS.map(([, key]) => euro(sumCents(rows.map((b) => balances.get(b.id)![key] as number)))));
+  return { sheet: 'Budgetten', header, rows: [...lines, totals] };
 }
 
 /** Every entry in ledger order, then a total per entry type (integer cents, so to the cent). */
-export function ledgerCsv(rows: LedgerExportRow[]): string {
+export function ledgerTable(rows: LedgerExportRow[]): ExportTable {
   const header = [
     'volgnummer',
     'boekdatum',
@@ -167,5 +207,5 @@ export function ledgerCsv(rows: LedgerExportRow[]): string {
         null,
       ];
     });
-  return toCsv(header, [...lines, ...totals]);
+  return { sheet: 'Grootboek', header, rows: [...lines, ...totals] };
 }

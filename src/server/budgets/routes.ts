@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
 // Budgets, rules versions, multi-year plans, funding, transfers, year end, corrections, and the
-// controller's CSV exports of budgets and ledger. Every mutation runs in one transaction that
+// controller's CSV and XLSX exports of budgets and ledger. Every mutation runs in one transaction that
 // locks the budget rows it books on; a refused booking (problem+json naming the rule) saves nothing.
 // Route order: authenticate (hook) → validate (schema) → transaction → load → authorize → command → present.
 import { Type } from 'typebox';
@@ -13,7 +13,7 @@ import { abilitiesOn } from '../../core/access/policy.js';
 import { areaLineage } from '../areas/queries.js';
 import { APPLICANT_TYPES, PUBLISHED_FIELDS, type BudgetRulesInput, type MandateRow } from '../../core/mandates/index.js';
 import { notFound } from '../errors.js';
-import { MoneyInput, NullableMoneyInput, readAmount, readDate, assertPeriod, type MoneyValue } from './input.js';
+import { MoneyInput, NullableMoneyInput, readAmount, type MoneyValue } from './input.js';
 import { fundingSourceKinds } from './schema.js';
 import {
   budgetBalances,
@@ -41,7 +41,8 @@ import { transferBetweenBudgets } from './commands/transfer.js';
 import { closeBudgetYear } from './commands/close-year.js';
 import { correctBudget } from './commands/correct.js';
 import { createPlan, realisePlanYear } from './commands/plans.js';
-import { budgetsCsv, ledgerCsv, sendCsv } from './exports.js';
+import { budgetsTable, ledgerTable } from './exports.js';
+import { exportRoutes } from './export-routes.js';
 import type { Db } from '../db/client.js';
 
 const Code = Type.String({ pattern: '^GM[0-9]{4}$', description: 'CBS gemeentecode, e.g. GM0983' });
@@ -209,7 +210,10 @@ export function budgetRoutes(app: App): void {
       const rows = await listBudgets(db, municipality.id, { areaIds, year: request.query.year });
       const balances = await budgetBalances(db, municipality.id, rows);
       const root = await rootLineage(db, municipality.id);
-      return { budgets: rows.map((r) => presentBudget(r, balances.get(r.id)!)), abilities: abilitiesOn(actor, root, ['budget.manage', 'rules.manage', 'finance.export']) };
+      return {
+        budgets: rows.map((r) => presentBudget(r, balances.get(r.id)!)),
+        abilities: abilitiesOn(actor, root, ['budget.manage', 'rules.manage', 'finance.export']),
+      };
     },
   );
 
@@ -540,49 +544,19 @@ export function budgetRoutes(app: App): void {
 
   // ---- Exports ----------------------------------------------------------------------------------
 
-  const Period = Type.Object({ from: IsoDate, to: IsoDate });
-
-  app.get(
-    '/api/municipalities/:code/exports/budgets.csv',
-    {
-      schema: {
-        tags: ['exports'],
-        summary: 'Budgets overlapping a period with their balances at its end, and a totals row (finance.export)',
-        params: Type.Object({ code: Code }),
-        querystring: Period,
-      },
+  exportRoutes(app, {
+    name: 'budgets',
+    basename: 'budgetten',
+    summary: 'Budgets overlapping a period with their balances at its end, and a totals row',
+    build: async (q, municipality, from, to) => {
+      const rows = await listBudgets(q, municipality.id, { from, to });
+      return budgetsTable(rows, await budgetBalances(q, municipality.id, rows, to));
     },
-    async (request, reply) => {
-      const municipality = await loadMunicipality(db, request.params.code);
-      const actor = requireActor(request, municipality.id);
-      authorizeMunicipalityWide(actor, 'finance.export', await rootLineage(db, municipality.id));
-      const from = readDate(request.query.from, 'Begin van de periode');
-      const to = readDate(request.query.to, 'Einde van de periode');
-      assertPeriod(from, to);
-      const rows = await listBudgets(db, municipality.id, { from, to });
-      const balances = await budgetBalances(db, municipality.id, rows, to);
-      return sendCsv(reply, `budgetten-${municipality.code}-${from}-${to}.csv`, budgetsCsv(rows, balances));
-    },
-  );
-
-  app.get(
-    '/api/municipalities/:code/exports/ledger.csv',
-    {
-      schema: {
-        tags: ['exports'],
-        summary: 'Ledger entries booked in a period, in ledger order, with totals per entry type (finance.export)',
-        params: Type.Object({ code: Code }),
-        querystring: Period,
-      },
-    },
-    async (request, reply) => {
-      const municipality = await loadMunicipality(db, request.params.code);
-      const actor = requireActor(request, municipality.id);
-      authorizeMunicipalityWide(actor, 'finance.export', await rootLineage(db, municipality.id));
-      const from = readDate(request.query.from, 'Begin van de periode');
-      const to = readDate(request.query.to, 'Einde van de periode');
-      assertPeriod(from, to);
-      return sendCsv(reply, `grootboek-${municipality.code}-${from}-${to}.csv`, ledgerCsv(await listLedgerInPeriod(db, municipality.id, from, to)));
-    },
-  );
+  });
+  exportRoutes(app, {
+    name: 'ledger',
+    basename: 'grootboek',
+    summary: 'Ledger entries booked in a period, in ledger order, with totals per entry type',
+    build: async (q, municipality, from, to) => ledgerTable(await listLedgerInPeriod(q, municipality.id, from, to)),
+  });
 }

@@ -17,11 +17,10 @@ import { sumCents } from '../../core/money.js';
 import { areaLineage, findArea, findAreasByIds } from '../areas/queries.js';
 import { forbidden, notFound } from '../errors.js';
 import type { Db } from '../db/client.js';
-import { MoneyInput, readDate, assertPeriod } from '../budgets/input.js';
-import { authorizeMunicipalityWide, requireStaff } from '../http/authorize.js';
-import { rootLineage } from '../areas/queries.js';
+import { MoneyInput } from '../budgets/input.js';
+import { requireStaff } from '../http/authorize.js';
 import { budgetBalances, findRules, listBudgets, type RulesRow } from '../budgets/queries.js';
-import { euro, sendCsv, toCsv, type Cell } from '../budgets/exports.js';
+import { exportRoutes } from '../budgets/export-routes.js';
 import { businessDate } from '../budgets/time.js';
 import { presentBalance } from '../budgets/present.js';
 import { visibleAreaIds } from '../people/queries.js';
@@ -46,6 +45,7 @@ import {
   type InitiativeRow,
 } from './queries.js';
 import { actionsFor, presentDetail, presentSummary } from './present.js';
+import { initiativesTable } from './exports.js';
 import type { InitiativeContext } from './commands/common.js';
 import { createDraft, updateDraft } from './commands/application.js';
 import {
@@ -528,82 +528,12 @@ export function initiativeRoutes(app: App): void {
     },
   );
 
-  // ---- Export -----------------------------------------------------------------------------------
+  // ---- Export ----------------------------------------------------------------------------------
 
-  app.get(
-    '/api/municipalities/:code/exports/initiatives.csv',
-    {
-      schema: {
-        tags: ['exports'],
-        summary: 'Initiatives submitted or with ledger entries in a period, with their ledger sums in it and a totals row (finance.export)',
-        params: Type.Object({ code: Code }),
-        querystring: Type.Object({ from: IsoDate, to: IsoDate }),
-      },
-    },
-    async (request, reply) => {
-      const municipality = await loadMunicipality(db, request.params.code);
-      const actor = requireActor(request, municipality.id);
-      authorizeMunicipalityWide(actor, 'finance.export', await rootLineage(db, municipality.id));
-      const from = readDate(request.query.from, 'Begin van de periode');
-      const to = readDate(request.query.to, 'Einde van de periode');
-      assertPeriod(from, to);
-      const rows = await listInitiativesForExport(db, municipality.id, from, to);
-      const header = [
-        'kenmerk',
-        'titel',
-        'gebied_code',
-        'gebied',
-        'budget',
-        'status',
-        'ingediend_op',
-        'besloten_op',
-        'gevraagd',
-        'toegekend',
-        'vastgesteld',
-        'gereserveerd',
-        'vrijgevallen',
-        'betaald',
-        'terugbetaald',
-        'netto_betaald',
-      ];
-      const lines: Cell[][] = rows.map((r) => [
-        r.reference,
-        r.title,
-        r.areaCode,
-        r.areaName,
-        r.budgetName,
-        r.status,
-        r.submittedOn,
-        r.decidedOn,
-        euro(r.requestedCents),
-        r.grantedCents === null ? null : euro(r.grantedCents),
-        r.settledCents === null ? null : euro(r.settledCents),
-        euro(r.reservation),
-        euro(r.reservationRelease),
-        euro(r.payment),
-        euro(r.release),
-        euro(r.payment - r.release),
-      ]);
-      const total = (pick: (r: (typeof rows)[number]) => number) => euro(sumCents(rows.map(pick)));
-      lines.push([
-        'Totaal',
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        total((r) => r.requestedCents),
-        total((r) => r.grantedCents ?? 0),
-        total((r) => r.settledCents ?? 0),
-        total((r) => r.reservation),
-        total((r) => r.reservationRelease),
-        total((r) => r.payment),
-        total((r) => r.release),
-        total((r) => r.payment - r.release),
-      ]);
-      return sendCsv(reply, `initiatieven-${municipality.code}-${from}-${to}.csv`, toCsv(header, lines));
-    },
-  );
+  exportRoutes(app, {
+    name: 'initiatives',
+    basename: 'initiatieven',
+    summary: 'Initiatives submitted or with ledger entries in a period, with their ledger sums in it and a totals row',
+    build: async (q, municipality, from, to) => initiativesTable(await listInitiativesForExport(q, municipality.id, from, to)),
+  });
 }

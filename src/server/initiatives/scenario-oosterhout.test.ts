@@ -4,11 +4,13 @@
 // advises, the wijkmakelaar decides, the initiative is paid, carried out, accounted for and
 // settled; unspent money returns to the budget; 2021 applications go to the 2021 budget.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
+import { sql } from 'drizzle-orm';
 import { createTestApp, engineName, givenMunicipality, givenPerson, type TestContext, type TestMunicipality } from '../testing/harness.js';
 import { oosterhout } from '../../core/mandates/examples.js';
 import { euros } from '../../core/money.js';
 import { verifyAuditChain } from '../audit/audit.js';
-import { Client, countRows, expectBalanced, expectProblem, mailsTo, realTime, rulesBody, setRoleWords, setToday, type Json } from './testing.js';
+import { Client, countRows, expectBalanced, expectProblem, ledgerOf, mailsTo, realTime, rulesBody, setRoleWords, setToday, type Json } from './testing.js';
 
 describe(`scenario Oosterhout: physical environment, wijkmakelaar decides (${engineName})`, () => {
   let t: TestContext;
@@ -297,6 +299,67 @@ describe(`scenario Oosterhout: physical environment, wijkmakelaar decides (${eng
     expect(totals[ih.indexOf('netto_betaald')]).toBe('3.319,50');
     // The wijkmakelaar is not the controller.
     expectProblem(await makelaar.get('/exports/ledger.csv?from=2020-01-01&to=2020-12-31'), 403, 'forbidden');
+  });
+
+  it('exports the same tables as XLSX: read back with exceljs, the totals match the ledger to the cent', async () => {
+    const period = 'from=2020-01-01&to=2020-12-31';
+    const sheet = async (name: string): Promise<unknown[][]> => {
+      const reply = await controller.download(`/exports/${name}.xlsx?${period}`);
+      expect(reply.status).toBe(200);
+      expect(String(reply.headers['content-type'])).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+      expect(String(reply.headers['content-disposition'])).toBe(
+        `attachment; filename="${name === 'ledger' ? 'grootboek' : name === 'budgets' ? 'budgetten' : 'initiatieven'}-GM0826-2020-01-01-2020-12-31.xlsx"`,
+      );
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(reply.body as unknown as ArrayBuffer);
+      const rows: unknown[][] = [];
+      workbook.worksheets[0]!.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+      return rows;
+    };
+    const cents = (value: unknown): number => Math.round(Number(value) * 100);
+    // The ledger straight from the table: sums per type of the entries booked in 2020.
+    const booked = await t.db.execute<{ type: string; direction: string | null; total: number; n: number }>(
+      sql`select type, direction, sum(amount_cents)::bigint as total, count(*)::int as n from ledger_entries where municipality_id = ${m.id} and booked_on between '2020-01-01' and '2020-12-31' group by type, direction`,
+    );
+    const sumOf = (type: string) => booked.rows.filter((r) => r.type === type).reduce((a, r) => a + Number(r.total), 0);
+
+    const ledger = await sheet('ledger');
+    const lh = ledger[0] as string[];
+    const entries = ledger.slice(1).filter((r) => r[0] !== 'Totaal');
+    expect(entries).toHaveLength(booked.rows.reduce((a, r) => a + Number(r.n), 0));
+    for (const row of entries) expect(cents(row[lh.indexOf('bedrag')])).toBe(row[lh.indexOf('bedrag_centen')]);
+    const ledgerTotals = ledger.filter((r) => r[0] === 'Totaal');
+    expect(ledgerTotals.length).toBeGreaterThan(2);
+    for (const row of ledgerTotals) {
+      const type = String(row[lh.indexOf('soort')]);
+      if (type === 'carry_over') continue;
+      expect(row[lh.indexOf('bedrag_centen')]).toBe(sumOf(type));
+      expect(cents(row[lh.indexOf('bedrag')])).toBe(sumOf(type));
+    }
+    expect(ledgerTotals.find((r) => r[lh.indexOf('soort')] === 'payment')![lh.indexOf('bedrag_centen')]).toBe(350_000);
+
+    const budgets = await sheet('budgets');
+    const bh = budgets[0] as string[];
+    const row2020 = budgets.find((r) => r[2] === 'Bewonersinitiatieven fysieke leefomgeving 2020')!;
+    const { balance } = await ledgerOf(t, budget2020.id);
+    expect([cents(row2020[bh.indexOf('betaald')]), cents(row2020[bh.indexOf('gereserveerd')])]).toEqual([balance.paid, balance.reserved]);
+    const budgetTotals = budgets.find((r) => r[0] === 'Totaal')!;
+    const budgetRows = budgets.slice(1, -1);
+    expect(cents(budgetTotals[bh.indexOf('toegekend')])).toBe(budgetRows.reduce((a, r) => a + cents(r[bh.indexOf('toegekend')]), 0));
+
+    const initiativesSheet = await sheet('initiatives');
+    const ih = initiativesSheet[0] as string[];
+    const totals = initiativesSheet.find((r) => r[0] === 'Totaal')!;
+    const linked = await t.db.execute<{ paid: number; released: number }>(
+      sql`select coalesce(sum(amount_cents) filter (where type = 'payment'), 0)::bigint as paid, coalesce(sum(amount_cents) filter (where type = 'release'), 0)::bigint as released
+          from ledger_entries where municipality_id = ${m.id} and initiative_id is not null and booked_on between '2020-01-01' and '2020-12-31'`,
+    );
+    const { paid, released } = linked.rows[0]!;
+    expect(cents(totals[ih.indexOf('betaald')])).toBe(Number(paid));
+    expect(cents(totals[ih.indexOf('netto_betaald')])).toBe(Number(paid) - Number(released));
+    expect(cents(totals[ih.indexOf('netto_betaald')])).toBe(331_950);
+    // The wijkmakelaar is not the controller, in either format.
+    expectProblem(await makelaar.get(`/exports/budgets.xlsx?${period}`), 403, 'forbidden');
   });
 
   it('kept every step in the audit trail, and the chain verifies', async () => {

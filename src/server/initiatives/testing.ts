@@ -60,11 +60,14 @@ export class Client {
     return method === 'GET' ? { cookie: this.#session.cookie } : this.#session.headers;
   }
 
-  async call(method: 'GET' | 'POST' | 'PATCH', path: string, payload?: unknown): Promise<Reply> {
-    const url = path.startsWith('/api/') ? path : `/api/municipalities/${this.municipalityCode}${path}`;
+  private url(path: string): string {
+    return path.startsWith('/api/') ? path : `/api/municipalities/${this.municipalityCode}${path}`;
+  }
+
+  async call(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, payload?: unknown): Promise<Reply> {
     const response = await this.t.app.inject({
       method,
-      url,
+      url: this.url(path),
       headers: await this.headers(method),
       ...(payload !== undefined ? { payload: payload as object } : {}),
     });
@@ -79,6 +82,38 @@ export class Client {
 
   get(path: string) {
     return this.call('GET', path);
+  }
+  delete(path: string) {
+    return this.call('DELETE', path);
+  }
+
+  /** GET of a download (PDF, XLSX, attachment): the raw bytes. */
+  async download(path: string): Promise<{ status: number; body: Buffer; headers: Record<string, unknown> }> {
+    const response = await this.t.app.inject({ method: 'GET', url: this.url(path), headers: await this.headers('GET') });
+    return { status: response.statusCode, body: response.rawPayload, headers: response.headers };
+  }
+
+  /** POST of one file as multipart/form-data (field "file"), the way a browser form sends it. */
+  async upload(path: string, file: { filename: string; contentType: string; content: Buffer }): Promise<Reply> {
+    const boundary = `----wijkwijs${Math.random().toString(16).slice(2)}`;
+    const payload = Buffer.concat([
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.filename}"\r\nContent-Type: ${file.contentType}\r\n\r\n`),
+      file.content,
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]);
+    const response = await this.t.app.inject({
+      method: 'POST',
+      url: this.url(path),
+      headers: { ...(await this.headers('POST')), 'content-type': `multipart/form-data; boundary=${boundary}` },
+      payload,
+    });
+    let body: Json;
+    try {
+      body = response.json<Json>();
+    } catch {
+      body = {};
+    }
+    return { status: response.statusCode, body, text: response.body, headers: response.headers };
   }
   post(path: string, payload: unknown = {}) {
     return this.call('POST', path, payload);
