@@ -112,3 +112,7 @@ export {
 } from './status.js';
 
 export { type GroupKey, type GroupStatistics, type AnswerRow, type Aggregator, createAggregator } from './streaming.js';
+
+export { type PlainSums, momentsFromSums, momentsFromCount, mergeWeightedSums } from './sums.js';
+
+export { type RandomBelow, drawSample, seededRandom } from './sampling.js';

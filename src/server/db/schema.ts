@@ -10,3 +10,4 @@ export * from '../budgets/schema.js';
 export * from '../initiatives/schema.js';
 export * from '../rounds/schema.js';
 export * from '../indicators/schema.js';
+export * from '../surveys/schema.js';

@@ -1,0 +1,43 @@
+// SPDX-License-Identifier: EUPL-1.2
+// Moments from plain sums, for groups aggregated elsewhere (e.g. SQL GROUP BY returning count,
+// Σx and Σx² per weighting cell), and the weighted merge of such cells.
+//
+// Within one cell every respondent has the same weight w, so with n, S1 = Σx, S2 = Σx²:
+//   mean = S1/n, M2 = w·(S2 − S1²/n), Σw = w·n, Σw² = w²·n.
+// Cells are then combined with mergeMoments (Chan, Golub & LeVeque), which keeps the result equal to
+// feeding the weighted rows one by one. S2 − S1²/n is exact for integer answers (grades, 0/1) up to
+// 2^53; tiny negative results from rounding are clipped to 0.
+import { EMPTY_MOMENTS, type MomentSummary, mergeMoments } from './moments.js';
+
+/** Count, sum and sum of squares of one group of answers that share one weight. */
+export interface PlainSums {
+  readonly n: number;
+  readonly sum: number;
+  readonly sumSquares: number;
+}
+
+/** The moments of a group given by its plain sums, every answer with weight `weight` (default 1). */
+export function momentsFromSums(sums: PlainSums, weight = 1): MomentSummary {
+  const { n, sum, sumSquares } = sums;
+  if (!Number.isInteger(n) || n < 0) throw new RangeError(`n must be an integer >= 0, got ${n}`);
+  if (!(weight > 0) || !Number.isFinite(weight)) throw new RangeError(`weight must be a finite number > 0, got ${weight}`);
+  if (!Number.isFinite(sum) || !Number.isFinite(sumSquares)) throw new RangeError('sums must be finite');
+  if (n === 0) return EMPTY_MOMENTS;
+  const mean = sum / n;
+  const m2 = weight * Math.max(0, sumSquares - (sum * sum) / n);
+  const sumW = weight * n;
+  return { n, sumW, sumW2: weight * weight * n, mean, m2, sumWX: mean * sumW, sumWX2: m2 + sumW * mean * mean };
+}
+
+/** Moments of a 0/1 indicator with `hits` ones among `n` answers, every answer with weight `weight`. */
+export function momentsFromCount(hits: number, n: number, weight = 1): MomentSummary {
+  if (!Number.isInteger(hits) || hits < 0 || hits > n) throw new RangeError(`hits must be an integer in [0, n], got ${hits}`);
+  return momentsFromSums({ n, sum: hits, sumSquares: hits }, weight);
+}
+
+/** Several cells, each with its own weight, combined into one group. */
+export function mergeWeightedSums(cells: Iterable<{ readonly sums: PlainSums; readonly weight: number }>): MomentSummary {
+  let total: MomentSummary = EMPTY_MOMENTS;
+  for (const cell of cells) total = mergeMoments(total, momentsFromSums(cell.sums, cell.weight));
+  return total;
+}
