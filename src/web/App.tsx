@@ -18,6 +18,13 @@ import { OutboxPage } from './pages/OutboxPage.js';
 // The administration pages are only for a few people: loaded on demand.
 const PeoplePage = lazy(() => import('./pages/PeoplePage.js'));
 const OrganisationsPage = lazy(() => import('./pages/OrganisationsPage.js'));
+// Neighbourhood budget rounds: loaded on demand (the results page loads Plot on top, lazily).
+const RoundsPage = lazy(() => import('./pages/rounds/RoundsPage.js'));
+const RoundPage = lazy(() => import('./pages/rounds/RoundPage.js'));
+const IdeaPage = lazy(() => import('./pages/rounds/IdeaPage.js'));
+const VotePage = lazy(() => import('./pages/rounds/VotePage.js'));
+const ResultsPage = lazy(() => import('./pages/rounds/ResultsPage.js'));
+const RoundManagePage = lazy(() => import('./pages/rounds/ManagePage.js'));
 
 export function App() {
   return (
@@ -34,6 +41,12 @@ export function App() {
                 <Route path="beheer/personen" element={<PeoplePage />} />
                 <Route path="beheer/organisaties" element={<OrganisationsPage />} />
                 <Route path="outbox" element={<OutboxPage />} />
+                <Route path="rondes" element={<RoundsPage />} />
+                <Route path="rondes/:roundId" element={<RoundPage />} />
+                <Route path="rondes/:roundId/idee" element={<IdeaPage />} />
+                <Route path="rondes/:roundId/stemmen" element={<VotePage />} />
+                <Route path="rondes/:roundId/uitslag" element={<ResultsPage />} />
+                <Route path="rondes/:roundId/beheer" element={<RoundManagePage />} />
                 <Route path="*" element={<NotFoundPage />} />
               </Route>
               <Route path="*" element={<NotFoundPage />} />

@@ -74,6 +74,22 @@ export async function request<T>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', ur
   return (await response.json()) as T;
 }
 
+/** POSTs JSON and returns a file the server sends back (a CSV for a mail merge), with its file name. */
+export async function postForFile(url: string, body: unknown, fallbackName: string): Promise<{ blob: Blob; fileName: string }> {
+  const headers: Record<string, string> = { accept: 'text/csv, application/octet-stream, application/problem+json', 'content-type': 'application/json' };
+  if (csrfToken) headers['x-csrf-token'] = csrfToken;
+  let response: Response;
+  try {
+    response = await fetch(url, { method: 'POST', headers, credentials: 'same-origin', body: JSON.stringify(body) });
+  } catch {
+    throw new ProblemError(0, 'network_error', 'De server is niet bereikbaar. Controleer de verbinding en probeer het opnieuw.', 'The server cannot be reached. Check the connection and try again.', []);
+  }
+  if (!response.ok) throw await toProblem(response);
+  const disposition = response.headers.get('content-disposition') ?? '';
+  const named = /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(disposition)?.[1];
+  return { blob: await response.blob(), fileName: named ? decodeURIComponent(named) : fallbackName };
+}
+
 export const api = {
   get: <T>(url: string) => request<T>('GET', url),
   post: <T>(url: string, body?: unknown) => request<T>('POST', url, body ?? {}),

@@ -95,6 +95,11 @@ export function Layout({ children }: { children: ReactNode }) {
                     {t('nav.areas')}
                   </NavLink>
                 </li>
+                <li>
+                  <NavLink className="ww-nav__link" to={`/gemeente/${code}/rondes`}>
+                    {t('nav.rounds')}
+                  </NavLink>
+                </li>
                 {showAdmin ? (
                   <>
                     <li>
