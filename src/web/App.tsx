@@ -25,6 +25,13 @@ const IdeaPage = lazy(() => import('./pages/rounds/IdeaPage.js'));
 const VotePage = lazy(() => import('./pages/rounds/VotePage.js'));
 const ResultsPage = lazy(() => import('./pages/rounds/ResultsPage.js'));
 const RoundManagePage = lazy(() => import('./pages/rounds/ManagePage.js'));
+// Wijkkompas (figures, maps, analysis) and the residents' survey form: loaded on demand.
+const WijkkompasPage = lazy(() => import('./pages/monitor/WijkkompasPage.js').then((m) => ({ default: m.WijkkompasPage })));
+const ProfilePage = lazy(() => import('./pages/monitor/ProfilePage.js').then((m) => ({ default: m.ProfilePage })));
+const AnalysisPage = lazy(() => import('./pages/monitor/AnalysisPage.js').then((m) => ({ default: m.AnalysisPage })));
+const SurveyCodePage = lazy(() => import('./pages/survey/SurveyPage.js').then((m) => ({ default: m.SurveyCodePage })));
+const SurveyPage = lazy(() => import('./pages/survey/SurveyPage.js').then((m) => ({ default: m.SurveyPage })));
+const SurveyThanksPage = lazy(() => import('./pages/survey/SurveyPage.js').then((m) => ({ default: m.SurveyThanksPage })));
 
 export function App() {
   return (
@@ -38,6 +45,9 @@ export function App() {
               <Route path="gemeente/:code" element={<MunicipalityPages />}>
                 <Route index element={<AreasPage />} />
                 <Route path="gebied/:areaId" element={<AreaPage />} />
+                <Route path="gebied/:areaId/profiel" element={<ProfilePage />} />
+                <Route path="gebied/:areaId/wijkanalyse" element={<AnalysisPage />} />
+                <Route path="wijkkompas" element={<WijkkompasPage />} />
                 <Route path="beheer/personen" element={<PeoplePage />} />
                 <Route path="beheer/organisaties" element={<OrganisationsPage />} />
                 <Route path="outbox" element={<OutboxPage />} />
@@ -48,6 +58,18 @@ export function App() {
                 <Route path="rondes/:roundId/uitslag" element={<ResultsPage />} />
                 <Route path="rondes/:roundId/beheer" element={<RoundManagePage />} />
                 <Route path="*" element={<NotFoundPage />} />
+              </Route>
+              <Route
+                path="enquete"
+                element={
+                  <Suspense fallback={<Loading />}>
+                    <Outlet />
+                  </Suspense>
+                }
+              >
+                <Route index element={<SurveyCodePage />} />
+                <Route path="bedankt" element={<SurveyThanksPage />} />
+                <Route path=":code" element={<SurveyPage />} />
               </Route>
               <Route path="*" element={<NotFoundPage />} />
             </Route>

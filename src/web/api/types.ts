@@ -142,6 +142,141 @@ export interface OutboxMessage {
   createdAt: string;
 }
 
+// Wijkkompas (issue 5): indicators, profiles, the area analysis and the public survey form.
+// Contract: shared notes monitor-api.md.
+export type IndicatorPolarity = 'higher_better' | 'higher_worse' | 'neutral';
+export type ValueStatus = 'ok' | 'rounded' | 'suppressed' | 'missing' | 'not_applicable';
+
+export interface Indicator {
+  id: string;
+  name: Localized;
+  theme: string;
+  unit: string;
+  polarity: IndicatorPolarity;
+  source: string;
+  licence: string;
+  attribution: string;
+  baseSet: boolean;
+  aggregation: string;
+  decimals: number;
+  /** Periods with values, newest last (optional: not every server version lists them). */
+  periods?: string[];
+}
+
+export interface IndicatorValue {
+  indicatorId: string;
+  areaId: string;
+  areaCode: string;
+  areaName?: string;
+  period: string;
+  value: number | null;
+  status: ValueStatus;
+  source: string;
+  sourceYear: number | string | null;
+}
+
+export interface IndicatorValues {
+  indicator: Indicator;
+  period: string;
+  /** Every period the indicator has figures for. */
+  periods?: string[];
+  level?: string;
+  values: IndicatorValue[];
+  attribution?: string;
+}
+
+export interface TrendPoint {
+  period: string;
+  value: number | null;
+  status: ValueStatus;
+  source?: string;
+  sourceYear?: number | null;
+}
+
+export interface IndicatorTrend {
+  indicator: Indicator;
+  area?: { id: string; code: string; name: string; level: string };
+  points: TrendPoint[];
+  attribution?: string;
+}
+
+export interface Difference {
+  value: number;
+  /** Set for statistical figures (survey): true only when the difference is significant. */
+  significant?: boolean;
+}
+
+export interface ProfileTile {
+  indicator: Indicator;
+  value: IndicatorValue;
+  previous?: IndicatorValue;
+  municipalityValue?: number | null;
+  /** The municipality's own figure (including the area). */
+  municipalityTotal?: IndicatorValue;
+  difference?: Difference;
+  /** Why there is no comparison, when there is none. */
+  comparisonNote?: Localized;
+}
+
+export interface SourceNote {
+  source: string;
+  year: number | string | null;
+  attribution: string;
+}
+
+export interface AreaProfile {
+  area: { id: string; code: string; name: string; level?: AreaLevel };
+  /** The period asked for (null: the latest of each indicator). */
+  period: string | null;
+  tiles: ProfileTile[];
+  sources: SourceNote[];
+}
+
+export interface AnalysisFact {
+  indicator: Indicator;
+  value: IndicatorValue;
+  municipalityValue?: number | null;
+  difference?: Difference;
+}
+
+export interface AnalysisSection {
+  key: string;
+  heading: Localized;
+  text: Localized;
+  editedText: string | null;
+  editedBy?: string | null;
+  editedAt?: string | null;
+  facts: AnalysisFact[];
+}
+
+export interface AreaAnalysis {
+  area: { id: string; code: string; name: string };
+  period: string;
+  generatedAt?: string;
+  sections: AnalysisSection[];
+  notable: AnalysisFact[];
+  abilities: string[];
+}
+
+export type SurveyQuestionKind = 'grade' | 'agree' | 'single' | 'multiple' | 'open';
+
+export interface SurveyQuestion {
+  id: string;
+  kind: SurveyQuestionKind;
+  text: Localized;
+  options?: { id: string; text: Localized }[];
+  theme: string;
+  required?: boolean;
+}
+
+export interface PublicSurvey {
+  survey: { id: string; name: string | Localized; themes?: (string | { id: string; name: Localized })[]; questions: SurveyQuestion[]; intro?: Localized };
+  wave: { id: string; name: string; closesOn?: string | null };
+  areaName?: string | null;
+}
+
+export type SurveyAnswerValue = number | string | string[] | null;
+
 // ---- Neighbourhood budget rounds (issue 4; contract in the rounds routes) ----------------------
 
 export type RoundStatus = 'draft' | 'ideas' | 'checking' | 'voting' | 'closed' | 'results' | 'execution';

@@ -100,6 +100,13 @@ export function Layout({ children }: { children: ReactNode }) {
                     {t('nav.rounds')}
                   </NavLink>
                 </li>
+                {signedInHere ? (
+                  <li>
+                    <NavLink className="ww-nav__link" to={`/gemeente/${code}/wijkkompas`}>
+                      {t('nav.wijkkompas')}
+                    </NavLink>
+                  </li>
+                ) : null}
                 {showAdmin ? (
                   <>
                     <li>

@@ -32,6 +32,10 @@ export interface AreaMapProps {
   zoomInTitle?: string;
   zoomOutTitle?: string;
   className?: string;
+  /** Choropleth: a fill colour per area id (areas without one get the plain fill). */
+  fills?: Record<string, string>;
+  /** Choropleth: the name a screen reader and the tooltip give each area (e.g. "Blerick: 12,3 %"). */
+  labels?: Record<string, string>;
 }
 
 function cssColour(name: string, fallback: string): string {
@@ -43,15 +47,25 @@ function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
+/** An area's resting style: the plain outline, or (choropleth) its class colour with a dark outline. */
+function restingStyle(id: string, interactive: boolean, fills: Record<string, string> | undefined): L.PathOptions {
+  if (fills) {
+    const fill = fills[id];
+    return { color: '#1a1a1a', weight: 1, opacity: 1, fillColor: fill ?? '#ffffff', fillOpacity: fill ? 0.9 : 0.4 };
+  }
+  const primary = cssColour('--ww-color-primary', '#1f4e79');
+  return { color: primary, weight: interactive ? 1.5 : 2.5, fillColor: primary, fillOpacity: interactive ? 0.12 : 0.2, opacity: 1 };
+}
+
 /** Makes an area's SVG path a focusable link named by the area: focus shows its name, Enter opens it. */
-function makeKeyboardLink(path: L.Polygon, name: string, base: L.PathOptions, open: () => void): void {
+function makeKeyboardLink(path: L.Polygon, name: string, base: L.PathOptions, open: () => void, focusStyle: L.PathOptions): void {
   const element = path.getElement() as SVGElement | undefined;
   if (!element || element.hasAttribute('tabindex')) return;
   element.setAttribute('tabindex', '0');
   element.setAttribute('role', 'link');
   element.setAttribute('aria-label', name);
   element.addEventListener('focus', () => {
-    path.setStyle({ weight: 3, fillOpacity: 0.3 });
+    path.setStyle(focusStyle);
     path.openTooltip(path.getBounds().getCenter());
   });
   element.addEventListener('blur', () => {
@@ -67,7 +81,19 @@ function makeKeyboardLink(path: L.Polygon, name: string, base: L.PathOptions, op
   });
 }
 
-export default function AreaMap({ features, label, describedBy, onOpen, highlightId, attribution, zoomInTitle, zoomOutTitle, className }: AreaMapProps) {
+export default function AreaMap({
+  features,
+  label,
+  describedBy,
+  onOpen,
+  highlightId,
+  attribution,
+  zoomInTitle,
+  zoomOutTitle,
+  className,
+  fills,
+  labels,
+}: AreaMapProps) {
   const containerRef = useRef<HTMLDivElement>(null);
   const mapRef = useRef<L.Map | null>(null);
   const layersRef = useRef<Map<string, L.Polygon>>(new Map());
@@ -127,25 +153,28 @@ export default function AreaMap({ features, label, describedBy, onOpen, highligh
   useEffect(() => {
     const map = mapRef.current;
     if (!map) return;
-    const primary = cssColour('--ww-color-primary', '#1f4e79');
-    const base: L.PathOptions = { color: primary, weight: interactive ? 1.5 : 2.5, fillColor: primary, fillOpacity: interactive ? 0.12 : 0.2, opacity: 1 };
+    const styleOf = (id: string) => restingStyle(id, interactive, fills);
+    // A choropleth keeps its colours on hover and focus; only the outline gets heavier.
+    const focusOf = (id: string): L.PathOptions => (fills ? { ...styleOf(id), weight: 3.5 } : { weight: 3, fillOpacity: 0.3 });
     const layers = layersRef.current;
     layers.clear();
-    const names = new Map(features.features.map((f) => [f.properties.id, f.properties.name]));
+    const names = new Map(features.features.map((f) => [f.properties.id, labels?.[f.properties.id] ?? f.properties.name]));
     const group = L.geoJSON<MapArea>(features, {
-      style: () => base,
+      style: (feature) => styleOf(feature?.properties.id ?? ''),
       interactive,
       onEachFeature: (feature, layer) => {
-        const { id, name } = feature.properties;
+        const { id } = feature.properties;
+        const name = names.get(id) ?? id;
         const path = layer as L.Polygon;
+        const base = styleOf(id);
         layers.set(id, path);
         if (!interactive) return;
         path.bindTooltip(name, { sticky: true, direction: 'top', className: 'ww-map-tooltip' });
         path.on('click', () => onOpenRef.current?.(id));
-        path.on('mouseover', () => path.setStyle({ weight: 3, fillOpacity: 0.3 }));
+        path.on('mouseover', () => path.setStyle(focusOf(id)));
         path.on('mouseout', () => path.setStyle(base));
         // The SVG element exists once the layer is on a map with a view.
-        path.on('add', () => makeKeyboardLink(path, names.get(id) ?? id, base, () => onOpenRef.current?.(id)));
+        path.on('add', () => makeKeyboardLink(path, name, base, () => onOpenRef.current?.(id), focusOf(id)));
       },
     });
 
@@ -158,22 +187,21 @@ export default function AreaMap({ features, label, describedBy, onOpen, highligh
       group.remove();
       layers.clear();
     };
-  }, [features, interactive]);
+  }, [features, interactive, fills, labels]);
 
   // Highlight from outside (the table).
   useEffect(() => {
     if (!highlightId || !interactive) return;
     const path = layersRef.current.get(highlightId);
     if (!path) return;
-    path.setStyle({ weight: 3, fillOpacity: 0.35 });
+    path.setStyle(fills ? { weight: 3.5 } : { weight: 3, fillOpacity: 0.35 });
     path.bringToFront();
     path.openTooltip(path.getBounds().getCenter());
     return () => {
-      const primary = cssColour('--ww-color-primary', '#1f4e79');
-      path.setStyle({ color: primary, weight: 1.5, fillOpacity: 0.12 });
+      path.setStyle(restingStyle(highlightId, true, fills));
       path.closeTooltip();
     };
-  }, [highlightId, interactive, features]);
+  }, [highlightId, interactive, features, fills]);
 
   return (
     <div

@@ -75,6 +75,14 @@ export function AreaPage() {
       <Paragraph size="large" className="ams-mb-l">
         {t(`areas.level.${a.level}`)} · {a.code}
       </Paragraph>
+      <ul className="ww-link-list ams-mb-l">
+        <li>
+          <AppLink to={`/gemeente/${municipality.code}/gebied/${a.id}/profiel`}>{t('area.toProfile')}</AppLink>
+        </li>
+        <li>
+          <AppLink to={`/gemeente/${municipality.code}/gebied/${a.id}/wijkanalyse`}>{t('area.toAnalysis')}</AppLink>
+        </li>
+      </ul>
 
       <div className="ww-area-grid ams-mb-l">
         <section aria-labelledby="gegevens">
