@@ -11,3 +11,4 @@ export * from '../initiatives/schema.js';
 export * from '../rounds/schema.js';
 export * from '../indicators/schema.js';
 export * from '../surveys/schema.js';
+export * from '../indicators/analysis/schema.js';
