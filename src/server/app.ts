@@ -29,6 +29,7 @@ import { auditRoutes } from './audit/routes.js';
 import { outboxRoutes } from './mail/routes.js';
 import { budgetRoutes } from './budgets/routes.js';
 import { initiativeRoutes } from './initiatives/routes.js';
+import { indicatorRoutes } from './indicators/routes.js';
 
 export interface BuildOptions {
   config: Config;
@@ -98,6 +99,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   outboxRoutes(app);
   budgetRoutes(app);
   initiativeRoutes(app);
+  indicatorRoutes(app);
 
   const serveWeb = options.serveWeb !== false && existsSync(join(webDistFolder, 'index.html'));
   if (serveWeb) await app.register(fastifyStatic, { root: webDistFolder, prefix: '/', wildcard: false, index: false });

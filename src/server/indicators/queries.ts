@@ -1,0 +1,186 @@
+// SPDX-License-Identifier: EUPL-1.2
+// The only SQL for indicators. Every query is scoped to one municipality.
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import type { Db } from '../db/client.js';
+import { areas, areaMembers, type AreaLevel } from '../areas/schema.js';
+import { validOn } from '../areas/queries.js';
+import { indicators, indicatorValues } from './schema.js';
+import type { ValueStatus } from '../../core/stats/index.js';
+
+type Q = Pick<Db, 'select' | 'selectDistinct' | 'execute'>;
+export type Writer = Pick<Db, 'select' | 'selectDistinct' | 'insert' | 'update' | 'execute'>;
+export type IndicatorRow = typeof indicators.$inferSelect;
+
+export interface ValueRow {
+  indicatorKey: string;
+  areaId: string;
+  period: string;
+  value: number | null;
+  status: ValueStatus;
+  source: string;
+  sourceYear: number | null;
+  sourceTable: string | null;
+}
+
+const valueColumns = {
+  indicatorKey: indicatorValues.indicatorKey,
+  areaId: indicatorValues.areaId,
+  period: indicatorValues.period,
+  value: indicatorValues.value,
+  status: indicatorValues.status,
+  source: indicatorValues.source,
+  sourceYear: indicatorValues.sourceYear,
+  sourceTable: indicatorValues.sourceTable,
+};
+
+export async function listOwnIndicators(q: Q, municipalityId: string): Promise<IndicatorRow[]> {
+  return q.select().from(indicators).where(eq(indicators.municipalityId, municipalityId)).orderBy(asc(indicators.key));
+}
+
+export async function findIndicatorRow(q: Q, municipalityId: string, key: string): Promise<IndicatorRow | undefined> {
+  const [row] = await q
+    .select()
+    .from(indicators)
+    .where(and(eq(indicators.municipalityId, municipalityId), eq(indicators.key, key)));
+  return row;
+}
+
+export async function insertIndicatorRow(w: Writer, row: { municipalityId: string; key: string; definition: Record<string, unknown>; baseSet: boolean }): Promise<void> {
+  await w.insert(indicators).values(row);
+}
+
+export async function updateIndicatorRow(w: Writer, municipalityId: string, key: string, definition: Record<string, unknown>): Promise<void> {
+  await w
+    .update(indicators)
+    .set({ definition, updatedAt: sql`now()` })
+    .where(and(eq(indicators.municipalityId, municipalityId), eq(indicators.key, key)));
+}
+
+export interface AreaByCode {
+  id: string;
+  code: string;
+  level: AreaLevel;
+  validTo: string | null;
+}
+
+/** Every area of the municipality with a code, history included; the current one wins when a code was reused. */
+export async function areasByCode(q: Q, municipalityId: string): Promise<Map<string, AreaByCode>> {
+  const rows = await q
+    .select({ id: areas.id, code: areas.code, level: areas.level, validTo: areas.validTo })
+    .from(areas)
+    .where(eq(areas.municipalityId, municipalityId))
+    .orderBy(asc(areas.validFrom));
+  const map = new Map<string, AreaByCode>();
+  for (const r of rows) {
+    const existing = map.get(r.code);
+    if (!existing || existing.validTo !== null) map.set(r.code, r);
+  }
+  return map;
+}
+
+export interface NewValue {
+  municipalityId: string;
+  indicatorKey: string;
+  areaId: string;
+  period: string;
+  value: number | null;
+  status: ValueStatus;
+  source: string;
+  sourceYear: number | null;
+  sourceTable: string | null;
+}
+
+/** Inserts or replaces figures (same indicator, area and period). */
+export async function upsertValues(w: Writer, rows: NewValue[]): Promise<void> {
+  if (rows.length === 0) return;
+  await w
+    .insert(indicatorValues)
+    .values(rows)
+    .onConflictDoUpdate({
+      target: [indicatorValues.municipalityId, indicatorValues.indicatorKey, indicatorValues.areaId, indicatorValues.period],
+      set: {
+        value: sql`excluded.value`,
+        status: sql`excluded.status`,
+        source: sql`excluded.source`,
+        sourceYear: sql`excluded.source_year`,
+        sourceTable: sql`excluded.source_table`,
+        updatedAt: sql`now()`,
+      },
+    });
+}
+
+/** Periods with figures for an indicator, newest first. */
+export async function listPeriods(q: Q, municipalityId: string, key: string): Promise<string[]> {
+  const rows = await q
+    .selectDistinct({ period: indicatorValues.period })
+    .from(indicatorValues)
+    .where(and(eq(indicatorValues.municipalityId, municipalityId), eq(indicatorValues.indicatorKey, key)))
+    .orderBy(desc(indicatorValues.period));
+  return rows.map((r) => r.period);
+}
+
+export interface LevelArea {
+  id: string;
+  code: string;
+  name: string;
+  level: AreaLevel;
+  population: number | null;
+}
+
+/** Current areas of a level (valid on `on`), for the choropleth and table. */
+export async function listLevelAreas(q: Q, municipalityId: string, level: AreaLevel, on: string): Promise<LevelArea[]> {
+  return q
+    .select({ id: areas.id, code: areas.code, name: areas.name, level: areas.level, population: areas.population })
+    .from(areas)
+    .where(and(eq(areas.municipalityId, municipalityId), eq(areas.level, level), validOn(on)))
+    .orderBy(asc(areas.code));
+}
+
+/** Members of the given grouping areas (districts, custom areas). */
+export async function listMembers(q: Q, municipalityId: string, groupIds: string[]): Promise<{ groupId: string; memberId: string }[]> {
+  if (groupIds.length === 0) return [];
+  return q
+    .select({ groupId: areaMembers.areaId, memberId: areaMembers.memberId })
+    .from(areaMembers)
+    .innerJoin(areas, eq(areas.id, areaMembers.areaId))
+    .where(and(eq(areas.municipalityId, municipalityId), inArray(areaMembers.areaId, groupIds)));
+}
+
+/** Figures of some indicators for some areas in some periods (all periods when `periods` is omitted). */
+export async function listValues(q: Q, municipalityId: string, filter: { keys?: string[]; areaIds?: string[]; periods?: string[] }): Promise<ValueRow[]> {
+  const conditions = [eq(indicatorValues.municipalityId, municipalityId)];
+  if (filter.keys) {
+    if (filter.keys.length === 0) return [];
+    conditions.push(filter.keys.length === 1 ? eq(indicatorValues.indicatorKey, filter.keys[0]!) : inArray(indicatorValues.indicatorKey, filter.keys));
+  }
+  if (filter.areaIds) {
+    if (filter.areaIds.length === 0) return [];
+    conditions.push(filter.areaIds.length === 1 ? eq(indicatorValues.areaId, filter.areaIds[0]!) : inArray(indicatorValues.areaId, filter.areaIds));
+  }
+  if (filter.periods) {
+    if (filter.periods.length === 0) return [];
+    conditions.push(inArray(indicatorValues.period, filter.periods));
+  }
+  return q
+    .select(valueColumns)
+    .from(indicatorValues)
+    .where(and(...conditions))
+    .orderBy(asc(indicatorValues.period));
+}
+
+/** Figures of the areas of one level (and the municipality itself) for the given indicators and periods: the profile's comparison base. */
+export async function listLevelValues(q: Q, municipalityId: string, level: AreaLevel, keys: string[], periods: string[]): Promise<(ValueRow & { level: AreaLevel })[]> {
+  if (keys.length === 0 || periods.length === 0) return [];
+  return q
+    .select({ ...valueColumns, level: areas.level })
+    .from(indicatorValues)
+    .innerJoin(areas, eq(areas.id, indicatorValues.areaId))
+    .where(
+      and(
+        eq(indicatorValues.municipalityId, municipalityId),
+        inArray(indicatorValues.indicatorKey, keys),
+        inArray(indicatorValues.period, periods),
+        inArray(areas.level, level === 'municipality' ? ['municipality'] : ['municipality', level]),
+      ),
+    );
+}
