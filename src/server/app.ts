@@ -29,6 +29,7 @@ import { auditRoutes } from './audit/routes.js';
 import { outboxRoutes } from './mail/routes.js';
 import { budgetRoutes } from './budgets/routes.js';
 import { initiativeRoutes } from './initiatives/routes.js';
+import { roundRoutes } from './rounds/routes.js';
 import { indicatorRoutes } from './indicators/routes.js';
 
 export interface BuildOptions {
@@ -99,6 +100,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   outboxRoutes(app);
   budgetRoutes(app);
   initiativeRoutes(app);
+  roundRoutes(app);
   indicatorRoutes(app);
 
   const serveWeb = options.serveWeb !== false && existsSync(join(webDistFolder, 'index.html'));
