@@ -5,6 +5,7 @@ import { serveCommand, migrateCommand } from './commands/server.js';
 import { auditCommand } from './commands/audit.js';
 import { seedDemoCommand, importAreasCommand } from './commands/areas.js';
 import { pbCommand } from './commands/pb.js';
+import { importIndicatorsCommand } from './commands/indicators.js';
 import { ConfigError } from '../server/config.js';
 import { AppError } from '../server/errors.js';
 
@@ -15,6 +16,7 @@ const program = new Command('wijkwijs')
   .addCommand(migrateCommand())
   .addCommand(seedDemoCommand())
   .addCommand(importAreasCommand())
+  .addCommand(importIndicatorsCommand())
   .addCommand(auditCommand())
   .addCommand(pbCommand());
 

@@ -60,7 +60,7 @@ export interface ParseOptions {
   fileName?: string | undefined;
 }
 
-const AREA_CODE = /^(GM[0-9]{4}|WK[0-9]{6}|BU[0-9]{8})$/;
+const AREA_CODE = /^(GM[0-9]{4}|WK[0-9]{4}[0-9A-Z]{2}|BU[0-9]{4}[0-9A-Z]{4})$/;
 const PERIOD = /^[0-9]{4}([-/][0-9]{2,4})?$/;
 
 /** 'GM0983' for WK098311 or BU09831101 or GM0983. */
