@@ -86,7 +86,7 @@ describe(`bad ballots store nothing (${engineName})`, () => {
     ['no code where only codes vote', () => ({ areaId: w.areas.noord, projects: [noord[3]] }), 422, 'voting_code_required'],
     [
       'projects that are not a list of ids',
-      () => ({ code: codes[1], areaId: w.areas.noord, projects: { a: 1 } as unknown as string[] }),
+      () => ({ code: codes[1], areaId: w.areas.noord, projects: { a: 1 } }),
       400,
       'validation_failed',
     ],
