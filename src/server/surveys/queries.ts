@@ -4,6 +4,7 @@
 import { and, asc, desc, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { areas } from '../areas/schema.js';
+import { municipalities } from '../municipalities/schema.js';
 import { isUuid } from '../areas/queries.js';
 import {
   surveyAddresses,
@@ -260,6 +261,12 @@ export async function findInvitationByCodeHash(q: Q, codeHash: string) {
     .from(surveyInvitations)
     .where(or(eq(surveyInvitations.codeHash, codeHash), eq(surveyInvitations.reminderCodeHash, codeHash)))
     .limit(1);
+  return row;
+}
+
+/** Name and code of the invitation's municipality, for the public form's heading. */
+export async function findMunicipalityRef(q: Q, municipalityId: string): Promise<{ name: string; code: string } | undefined> {
+  const [row] = await q.select({ name: municipalities.name, code: municipalities.code }).from(municipalities).where(eq(municipalities.id, municipalityId));
   return row;
 }
 

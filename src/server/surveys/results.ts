@@ -237,13 +237,13 @@ export function questionResult(q: Question, group: QuestionMoments, rest: Questi
     status,
     mean: meanEstimate ? presentEstimate(meanEstimate) : null,
     comparison: {
-      rest: group.mean && rest?.mean ? presentComparison(compareAreaWithRest('mean', group.mean, rest.mean, options)) : null,
-      previousWave: group.mean && previous?.mean ? presentComparison(compareWithPreviousWave('mean', group.mean, previous.mean, options)) : null,
+      rest: group.mean && rest ? presentComparison(compareAreaWithRest('mean', group.mean, rest.mean ?? EMPTY_MOMENTS, options)) : null,
+      previousWave: group.mean && previous ? presentComparison(compareWithPreviousWave('mean', group.mean, previous.mean ?? EMPTY_MOMENTS, options)) : null,
     },
     shares: shareKeys.map((key) => {
       const m = group.shares.get(key) as MomentSummary;
-      const restM = rest?.shares.get(key);
-      const prevM = previous?.shares.get(key);
+      const restM = rest ? (rest.shares.get(key) ?? EMPTY_MOMENTS) : undefined;
+      const prevM = previous ? (previous.shares.get(key) ?? EMPTY_MOMENTS) : undefined;
       return {
         key,
         text: textOf(key),

@@ -128,6 +128,16 @@ export function optionsOf(q: Question): QuestionOption[] {
 
 const ID = /^[a-z0-9][a-z0-9_+-]{0,59}$/;
 
+/** Questions as stored: options only on choice questions (the agree scale is fixed, see {@link optionsOf}). */
+export function normalizeQuestions(questions: readonly Question[]): Question[] {
+  return questions.map((q) => {
+    const base: Question = { id: q.id, kind: q.kind, text: q.text, theme: q.theme };
+    if (q.optional !== undefined) base.optional = q.optional;
+    if (q.kind === 'single' || q.kind === 'multiple') base.options = q.options ?? [];
+    return base;
+  });
+}
+
 /** Checks a questionnaire; throws a 422 `survey_invalid` listing every problem. */
 export function validateQuestionnaire(themes: readonly SurveyTheme[], questions: readonly Question[]): void {
   const problems: string[] = [];
@@ -150,8 +160,6 @@ export function validateQuestionnaire(themes: readonly SurveyTheme[], questions:
         if (optionIds.has(o.id)) problems.push(`${at}.options.${o.id}: duplicate`);
         optionIds.add(o.id);
       }
-    } else if (q.options !== undefined && q.options.length > 0) {
-      problems.push(`${at}.options: only single and multiple choice questions have options`);
     }
   });
   if (problems.length > 0) {

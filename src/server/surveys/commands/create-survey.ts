@@ -3,7 +3,7 @@
 import { recordAudit } from '../../audit/audit.js';
 import { invalid } from '../../errors.js';
 import { insertSurvey, type SurveyRow, type Writer } from '../queries.js';
-import { lemonTemplate, validateQuestionnaire, type Question, type SurveyTheme } from '../rules.js';
+import { lemonTemplate, normalizeQuestions, validateQuestionnaire, type Question, type SurveyTheme } from '../rules.js';
 import type { SurveyContext } from './common.js';
 
 export interface CreateSurveyInput {
@@ -17,7 +17,7 @@ export async function createSurvey(tx: Writer, ctx: SurveyContext, input: Create
   const template = input.template === 'lemon' ? lemonTemplate() : undefined;
   const name = (input.name ?? template?.name ?? '').trim();
   const themes = input.themes ?? template?.themes ?? [];
-  const questions = input.questions ?? template?.questions ?? [];
+  const questions = normalizeQuestions(input.questions ?? template?.questions ?? []);
   if (!name) throw invalid('survey_name_required', { nl: 'Geef de vragenlijst een naam.', en: 'Give the survey a name.' });
   validateQuestionnaire(themes, questions);
   const now = new Date().toISOString();

@@ -4,7 +4,7 @@
 import { recordAudit } from '../../audit/audit.js';
 import { conflict, invalid } from '../../errors.js';
 import { surveyInUse, updateSurvey as updateSurveyRow, type SurveyRow, type Writer } from '../queries.js';
-import { validateQuestionnaire, type Question, type SurveyTheme } from '../rules.js';
+import { normalizeQuestions, validateQuestionnaire, type Question, type SurveyTheme } from '../rules.js';
 import type { SurveyContext } from './common.js';
 
 export interface UpdateSurveyInput {
@@ -24,7 +24,7 @@ export async function updateSurvey(tx: Writer, ctx: SurveyContext, survey: Surve
   const name = input.name?.trim() ?? survey.name;
   if (!name) throw invalid('survey_name_required', { nl: 'Geef de vragenlijst een naam.', en: 'Give the survey a name.' });
   const themes = input.themes ?? survey.themes;
-  const questions = input.questions ?? survey.questions;
+  const questions = normalizeQuestions(input.questions ?? survey.questions);
   validateQuestionnaire(themes, questions);
   const row = await updateSurveyRow(tx, ctx.municipalityId, survey.id, { name, themes, questions, updatedAt: new Date().toISOString() });
   await recordAudit(tx, {

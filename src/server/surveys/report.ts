@@ -1,0 +1,145 @@
+// SPDX-License-Identifier: EUPL-1.2
+// The results of a wave: load the sufficient statistics (SQL GROUP BY) of this wave and the previous
+// one, the respondents per weighting cell and the margins, then compute per area and question.
+import type { Db } from '../db/client.js';
+import type { LocalizedText } from '../errors.js';
+import { answerSums, findAreaRefs, findPreviousWave, listMargins, respondentCells, type AnswerSums, type AreaRef, type SurveyRow, type WaveRow } from './queries.js';
+import { indexSums, mergeQuestionMoments, questionMoments, questionResult, weightArea, type AreaWeighting, type QuestionMoments, type QuestionResult } from './results.js';
+import type { Question } from './rules.js';
+
+type Q = Pick<Db, 'select' | 'selectDistinct' | 'execute'>;
+
+export interface AreaResult {
+  area: AreaRef;
+  /** Respondents; null when fewer than the minimum (not even the size of a small group is shown). */
+  respondents: number | null;
+  suppressed: boolean;
+  weighting: { method: AreaWeighting['method']; reason: string | null; nEffective: number | null; designEffect: number | null };
+  questions: QuestionResult[];
+}
+
+export interface WaveResults {
+  wave: { id: string; name: string; minRespondents: number };
+  previousWave: { id: string; name: string } | null;
+  confidence: number;
+  areas: AreaResult[];
+  municipality: { respondents: number | null; questions: QuestionResult[] };
+  themes: { id: string; name: LocalizedText }[];
+}
+
+interface WaveMoments {
+  weighting: Map<string, AreaWeighting>;
+  /** area → question → moments */
+  moments: Map<string, Map<string, QuestionMoments>>;
+}
+
+/** Weights per area and the weighted moments per area and question, for one wave. */
+export function waveMoments(questions: readonly Question[], waveId: string, sums: readonly AnswerSums[], cells: { waveId: string; areaId: string; cell: string | null; n: number }[], margins: { waveId: string; areaId: string; ageGroup: string; sex: string; population: number }[]): WaveMoments {
+  const cellsByArea = new Map<string, Map<string | null, number>>();
+  for (const c of cells) {
+    if (c.waveId !== waveId) continue;
+    let m = cellsByArea.get(c.areaId);
+    if (!m) cellsByArea.set(c.areaId, (m = new Map<string | null, number>()));
+    m.set(c.cell, c.n);
+  }
+  const marginsByArea = new Map<string, Map<string, number>>();
+  for (const m of margins) {
+    if (m.waveId !== waveId) continue;
+    let map = marginsByArea.get(m.areaId);
+    if (!map) marginsByArea.set(m.areaId, (map = new Map<string, number>()));
+    map.set(`${m.ageGroup}|${m.sex}`, m.population);
+  }
+  const weighting = new Map<string, AreaWeighting>();
+  for (const [areaId, areaCells] of cellsByArea) weighting.set(areaId, weightArea(areaCells, marginsByArea.get(areaId)));
+  const indexed = indexSums(sums, waveId);
+  const moments = new Map<string, Map<string, QuestionMoments>>();
+  for (const [areaId, byQuestion] of indexed) {
+    const weights = weighting.get(areaId)?.weights ?? new Map<string | null, number>();
+    const out = new Map<string, QuestionMoments>();
+    for (const q of questions) {
+      if (q.kind === 'open') continue;
+      out.set(q.id, questionMoments(q, byQuestion.get(q.id) ?? [], weights));
+    }
+    moments.set(areaId, out);
+  }
+  return { weighting, moments };
+}
+
+function restOf(moments: Map<string, Map<string, QuestionMoments>>, areaId: string | null, questionId: string): QuestionMoments {
+  const parts: QuestionMoments[] = [];
+  for (const [id, byQuestion] of moments) {
+    if (id === areaId) continue;
+    const m = byQuestion.get(questionId);
+    if (m) parts.push(m);
+  }
+  return mergeQuestionMoments(parts);
+}
+
+export async function loadWaveResults(q: Q, municipalityId: string, wave: WaveRow, survey: SurveyRow, options: { areaId?: string | undefined; themes: { id: string; name: LocalizedText }[] }): Promise<WaveResults> {
+  const previous = await findPreviousWave(q, municipalityId, wave);
+  const waveIds = previous ? [wave.id, previous.id] : [wave.id];
+  const sums = await answerSums(q, municipalityId, waveIds);
+  const cells = await respondentCells(q, municipalityId, waveIds);
+  const margins = await listMargins(q, municipalityId, waveIds);
+  const areaRefs = await findAreaRefs(q, municipalityId, wave.areaIds);
+  const questions = survey.questions.filter((x) => x.kind !== 'open');
+  return computeWaveResults({ wave, previous: previous ?? null, questions, sums, cells, margins, areaRefs, areaId: options.areaId, themes: options.themes });
+}
+
+export function computeWaveResults(input: {
+  wave: Pick<WaveRow, 'id' | 'name' | 'minRespondents'>;
+  previous: Pick<WaveRow, 'id' | 'name'> | null;
+  questions: Question[];
+  sums: AnswerSums[];
+  cells: { waveId: string; areaId: string; cell: string | null; n: number }[];
+  margins: { waveId: string; areaId: string; ageGroup: string; sex: string; population: number }[];
+  areaRefs: AreaRef[];
+  areaId?: string | undefined;
+  themes: { id: string; name: LocalizedText }[];
+}): WaveResults {
+  const { wave, previous, questions } = input;
+  const min = wave.minRespondents;
+  const current = waveMoments(questions, wave.id, input.sums, input.cells, input.margins);
+  const before = previous ? waveMoments(questions, previous.id, input.sums, input.cells, input.margins) : null;
+  const empty: QuestionMoments = { mean: null, shares: new Map() };
+  const areas: AreaResult[] = [];
+  for (const area of input.areaRefs) {
+    if (input.areaId !== undefined && area.id !== input.areaId) continue;
+    const weighting = current.weighting.get(area.id);
+    const respondents = weighting?.respondents ?? 0;
+    const visible = respondents >= min;
+    areas.push({
+      area,
+      respondents: visible ? respondents : null,
+      suppressed: respondents > 0 && !visible,
+      weighting: {
+        method: weighting?.method ?? 'none',
+        reason: weighting ? weighting.reason : 'no_respondents',
+        nEffective: visible && weighting ? weighting.nEffective : null,
+        designEffect: visible && weighting ? weighting.designEffect : null,
+      },
+      questions: questions.map((question) => {
+        const group = current.moments.get(area.id)?.get(question.id) ?? empty;
+        const prev = before?.moments.get(area.id)?.get(question.id) ?? null;
+        return questionResult(question, group, restOf(current.moments, area.id, question.id), prev, min);
+      }),
+    });
+  }
+  let total = 0;
+  for (const w of current.weighting.values()) total += w.respondents;
+  return {
+    wave: { id: wave.id, name: wave.name, minRespondents: min },
+    previousWave: previous ? { id: previous.id, name: previous.name } : null,
+    confidence: 0.95,
+    areas,
+    municipality: {
+      respondents: total >= min ? total : null,
+      questions: questions.map((question) => {
+        const all = restOf(current.moments, null, question.id);
+        const prev = before ? restOf(before.moments, null, question.id) : null;
+        return questionResult(question, all, null, prev, min);
+      }),
+    },
+    themes: input.themes,
+  };
+}
