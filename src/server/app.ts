@@ -31,6 +31,7 @@ import { budgetRoutes } from './budgets/routes.js';
 import { initiativeRoutes } from './initiatives/routes.js';
 import { roundRoutes } from './rounds/routes.js';
 import { indicatorRoutes } from './indicators/routes.js';
+import { surveyRoutes } from './surveys/routes.js';
 
 export interface BuildOptions {
   config: Config;
@@ -102,6 +103,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   initiativeRoutes(app);
   roundRoutes(app);
   indicatorRoutes(app);
+  surveyRoutes(app);
 
   const serveWeb = options.serveWeb !== false && existsSync(join(webDistFolder, 'index.html'));
   if (serveWeb) await app.register(fastifyStatic, { root: webDistFolder, prefix: '/', wildcard: false, index: false });
