@@ -31,6 +31,7 @@ import { budgetRoutes } from './budgets/routes.js';
 import { initiativeRoutes } from './initiatives/routes.js';
 import { roundRoutes } from './rounds/routes.js';
 import { indicatorRoutes } from './indicators/routes.js';
+import { analysisRoutes } from './indicators/analysis/routes.js';
 import { surveyRoutes } from './surveys/routes.js';
 
 export interface BuildOptions {
@@ -103,6 +104,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   initiativeRoutes(app);
   roundRoutes(app);
   indicatorRoutes(app);
+  analysisRoutes(app);
   surveyRoutes(app);
 
   const serveWeb = options.serveWeb !== false && existsSync(join(webDistFolder, 'index.html'));

@@ -12,8 +12,12 @@ export const areaAnalysisEdits = pgTable(
   'area_analysis_edits',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    municipalityId: uuid('municipality_id').notNull().references(() => municipalities.id),
-    areaId: uuid('area_id').notNull().references(() => areas.id),
+    municipalityId: uuid('municipality_id')
+      .notNull()
+      .references(() => municipalities.id),
+    areaId: uuid('area_id')
+      .notNull()
+      .references(() => areas.id),
     /** The period the analysis is of ('2024'), or 'latest' for the analysis without a period. */
     period: text('period').notNull(),
     /** population, housing, income, safety, judgement, trends, notable. */

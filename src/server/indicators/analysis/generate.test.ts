@@ -1,0 +1,105 @@
+// SPDX-License-Identifier: EUPL-1.2
+import { describe, expect, it } from 'vitest';
+import { formatFigure, generateAnalysis, type AnalysisIndicator, type AnalysisValue, type ProfileTileInput } from './generate.js';
+
+const indicator = (id: string, theme: string, unit: string, polarity: AnalysisIndicator['polarity'], source = 'cbs', decimals = 0): AnalysisIndicator => ({
+  id,
+  name: { nl: `naam ${id}`, en: `name ${id}` },
+  theme,
+  unit,
+  polarity,
+  source,
+  decimals,
+});
+const value = (id: string, v: number | null, status: AnalysisValue['status'] = 'ok', period = '2024', source = 'cbs'): AnalysisValue => ({
+  indicatorId: id,
+  areaId: 'a1',
+  areaCode: 'WK098311',
+  period,
+  value: v,
+  status,
+  source,
+  sourceYear: Number(period),
+});
+
+const tiles: ProfileTileInput[] = [
+  {
+    indicator: indicator('population', 'population', 'count', 'neutral'),
+    value: value('population', 4210),
+    previous: value('population', 4150, 'ok', '2023'),
+    municipalityValue: 99570,
+    difference: { value: -95360 },
+  },
+  { indicator: indicator('share_65_plus', 'population', 'percent', 'neutral', 'cbs', 1), value: value('share_65_plus', null, 'suppressed') },
+  {
+    indicator: indicator('feels_safe', 'survey', 'percent', 'higher_better', 'survey'),
+    value: value('feels_safe', 71, 'ok', '2024', 'survey'),
+    municipalityValue: 79,
+    difference: { value: -8, significant: true },
+  },
+  {
+    indicator: indicator('overall_grade', 'survey', 'grade', 'higher_better', 'survey', 1),
+    value: value('overall_grade', 7.3, 'ok', '2024', 'survey'),
+    municipalityValue: 7.2,
+    difference: { value: 0.1, significant: false },
+  },
+  {
+    indicator: indicator('crimes_total', 'safety', 'per_1000', 'higher_worse'),
+    value: value('crimes_total', 41),
+    municipalityValue: 50,
+    difference: { value: -9 },
+  },
+];
+
+describe('generateAnalysis', () => {
+  const analysis = generateAnalysis({ area: { id: 'a1', code: 'WK098311', name: 'Centrum' }, period: null, tiles });
+  const section = (key: string) => analysis.sections.find((s) => s.key === key)!;
+
+  it('has every section in order, with the period of the newest figure', () => {
+    expect(analysis.sections.map((s) => s.key)).toEqual(['population', 'housing', 'income', 'safety', 'judgement', 'trends', 'notable']);
+    expect(analysis.period).toBe('2024');
+  });
+
+  it('names numbers with source and year, and suppressed figures as suppressed, never 0', () => {
+    expect(section('population').text.nl).toContain('In Centrum wonen 4.210 mensen (CBS, 2024).');
+    expect(section('population').facts.map((f) => [f.indicator.id, f.value.status])).toEqual([
+      ['population', 'ok'],
+      ['share_65_plus', 'suppressed'],
+    ]);
+    expect(section('population').text.nl).not.toMatch(/naam share_65_plus: 0/);
+  });
+
+  it('calls only significant differences better or worse; others a plain difference', () => {
+    expect(section('judgement').text.nl).toContain('naam feels_safe: 71% (bewonersenquête, 2024); ongunstiger dan de rest van de gemeente (79%).');
+    expect(section('judgement').text.nl).toContain('geen betrouwbaar verschil met de rest van de gemeente (een 7,2)');
+    // Not a survey figure: no judgement, however large the difference.
+    expect(section('safety').text.nl).toContain('naam crimes_total: 41 per 1.000 inwoners (CBS, 2024); in de rest van de gemeente 50 per 1.000 inwoners.');
+    expect(section('safety').text.nl).not.toMatch(/gunstiger/);
+    expect(analysis.notable.map((f) => f.indicator.id)).toEqual(['feels_safe']);
+    expect(section('notable').text.en).toContain("name feels_safe: 71% (residents' survey, 2024); worse than the rest of the municipality (79%).");
+  });
+
+  it('describes trends between the two latest periods, and says when a section has no figures', () => {
+    expect(section('trends').text.nl).toBe('naam population steeg van 4.150 in 2023 naar 4.210 in 2024 (CBS, 2024).');
+    expect(section('housing').text.nl).toBe('Er zijn geen cijfers over wonen in Centrum.');
+    expect(section('housing').facts).toEqual([]);
+  });
+
+  it('says there is nothing notable when nothing is significant', () => {
+    const plain = generateAnalysis({ area: { id: 'a1', code: 'WK098311', name: 'Centrum' }, period: '2024', tiles: tiles.slice(0, 2) });
+    expect(plain.notable).toEqual([]);
+    expect(plain.sections.at(-1)!.text.nl).toContain('geen verschillen');
+  });
+});
+
+describe('formatFigure', () => {
+  it.each([
+    [12.345, 'percent', 1, 'nl', '12,3%'],
+    [24.3, 'eur_1000', 1, 'nl', '€ 24,3 duizend'],
+    [103789, 'count', 0, 'nl', '103.789'],
+    [103789, 'count', 0, 'en', '103,789'],
+    [7.25, 'grade', 1, 'en', '7.3 out of 10'],
+  ] as const)('%s %s -> %s', (n, unit, decimals, lang, expected) => {
+    expect(formatFigure(n, { unit, decimals }, lang)).toBe(expected);
+  });
+});
