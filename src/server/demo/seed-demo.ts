@@ -25,6 +25,7 @@ import { hashPassword } from '../auth/password.js';
 import { recordAudit, type AuditActor } from '../audit/audit.js';
 import { demoFile } from './data-files.js';
 import { seedInitiatives } from './seed-initiatives.js';
+import { seedDemoIndicators } from '../indicators/demo.js';
 
 export const DEMO_MUNICIPALITY_CODE = 'GM0983';
 export const DEMO_PASSWORD = 'wijkwijs-demo';
@@ -234,6 +235,7 @@ export async function seedDemo(db: Db): Promise<{ municipalityId: string; signIn
         })),
       );
     await seedInitiatives(tx, { municipalityId, ...ctx }, areaIds);
+    await seedDemoIndicators(tx, DEMO_MUNICIPALITY_CODE);
 
     await recordAudit(tx, {
       municipalityId,

@@ -3,12 +3,12 @@
 // (from fixtures/wijken-2024-5gm.geojson) imported through the areas capability.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { projectRoot } from '../paths.js';
+import { fixturesFolder } from './demo.js';
 import type { Db } from '../db/client.js';
 import { createMunicipality } from '../municipalities/commands/create-municipality.js';
 import { importAreas } from '../areas/commands/import-areas.js';
 
-export const fixturesFolder = join(projectRoot, 'src/server/indicators/fixtures');
+export { fixturesFolder };
 export const fixture = (name: string): string => readFileSync(join(fixturesFolder, name), 'utf8');
 
 export const fiveMunicipalities = [
