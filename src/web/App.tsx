@@ -14,6 +14,13 @@ import { SignInPage } from './pages/SignInPage.js';
 import { AreasPage } from './pages/AreasPage.js';
 import { AreaPage } from './pages/AreaPage.js';
 import { OutboxPage } from './pages/OutboxPage.js';
+import { InitiativeRedirect } from './pages/initiatives/InitiativePage.js';
+
+// Residents' initiatives: the overview and dashboard, the application form, one initiative, the public area page.
+const InitiativesPage = lazy(() => import('./pages/initiatives/InitiativesPage.js'));
+const ApplicationPage = lazy(() => import('./pages/initiatives/ApplicationPage.js'));
+const InitiativePage = lazy(() => import('./pages/initiatives/InitiativePage.js'));
+const PublicAreaInitiativesPage = lazy(() => import('./pages/initiatives/PublicAreaInitiativesPage.js'));
 
 // The administration pages are only for a few people: loaded on demand.
 const PeoplePage = lazy(() => import('./pages/PeoplePage.js'));
@@ -42,6 +49,7 @@ export function App() {
             <Route element={<Shell />}>
               <Route index element={<HomePage />} />
               <Route path="inloggen" element={<SignInPage />} />
+              <Route path="initiatieven/:initiativeId" element={<InitiativeRedirect />} />
               <Route path="gemeente/:code" element={<MunicipalityPages />}>
                 <Route index element={<AreasPage />} />
                 <Route path="gebied/:areaId" element={<AreaPage />} />
@@ -50,6 +58,11 @@ export function App() {
                 <Route path="wijkkompas" element={<WijkkompasPage />} />
                 <Route path="beheer/personen" element={<PeoplePage />} />
                 <Route path="beheer/organisaties" element={<OrganisationsPage />} />
+                <Route path="initiatieven" element={<InitiativesPage />} />
+                <Route path="initiatieven/nieuw" element={<ApplicationPage />} />
+                <Route path="initiatieven/:initiativeId" element={<InitiativePage />} />
+                <Route path="initiatieven/:initiativeId/wijzigen" element={<ApplicationPage />} />
+                <Route path="gebied/:areaId/initiatieven" element={<PublicAreaInitiativesPage />} />
                 <Route path="outbox" element={<OutboxPage />} />
                 <Route path="rondes" element={<RoundsPage />} />
                 <Route path="rondes/:roundId" element={<RoundPage />} />

@@ -56,7 +56,9 @@ export async function seedInitiatives(tx: Tx, ctx: CommandContext, areaIds: Read
       rulesKey: DEMO_RULES_KEY,
       name: `Bewonersinitiatieven ${d.name} ${year}`,
       year,
-      fundingSources: [{ kind: 'municipal_programme', name: 'Wijkgericht werken (programmabegroting)', amount: euros(d.amount), earmark: 'Bewonersinitiatieven' }],
+      fundingSources: [
+        { kind: 'municipal_programme', name: 'Wijkgericht werken (programmabegroting)', amount: euros(d.amount), earmark: 'Bewonersinitiatieven' },
+      ],
     });
   }
 }

@@ -399,3 +399,122 @@ export interface RoundResults {
   areas: ResultArea[];
   turnoutByAgeGroup: { group: string; ballots: number }[];
 }
+
+// Residents' initiatives and budgets (issue 3): src/server/initiatives/present.ts and routes.ts.
+import type { InitiativeAction, InitiativeStatus } from '../../core/initiatives/index.js';
+export type { InitiativeAction, InitiativeStatus };
+
+export interface AllowedAction {
+  action: InitiativeAction;
+  to: InitiativeStatus;
+  requiresMotivation: boolean;
+  label: string;
+}
+
+export interface InitiativeSummary {
+  id: string;
+  reference: string;
+  title: string;
+  status: InitiativeStatus;
+  area: { id: string; code: string | null; name: string | null };
+  budgetId: string | null;
+  requestedCents: number;
+  grantedCents: number | null;
+  submittedOn: string | null;
+  decisionDeadline: string | null;
+  overdue: boolean;
+  daysRemaining: number | null;
+  allowedActions?: AllowedAction[];
+}
+
+export interface MoneyLine {
+  description: string;
+  category: string | null;
+  amountCents: number;
+}
+
+export interface InitiativeDetail extends InitiativeSummary {
+  description: string;
+  purpose: string;
+  plannedStart: string | null;
+  plannedEnd: string | null;
+  applicantType: 'residents_group' | 'resident' | 'organisation';
+  groupName: string | null;
+  contactName: string;
+  totalCostCents: number;
+  ownContributionCents: number;
+  cofundingCents: number;
+  costLines: MoneyLine[];
+  cofunders: { name: string; amountCents: number; status: 'pledged' | 'received' }[];
+  rules: { id: string; key: string; version: number; name: string } | null;
+  decision: 'granted' | 'partly_granted' | 'refused' | null;
+  motivation: string | null;
+  decidedOn: string | null;
+  decidedAs: string | null;
+  advanceCents: number | null;
+  reservedCents: number;
+  paidCents: number;
+  actualCosts: { totalCents: number; lines: MoneyLine[] } | null;
+  results: string | null;
+  settledCents: number | null;
+  advice: { id: string; kind: string; recommendation: string; text: string; author: string; createdAt: string }[];
+  steps: { action: string; from: InitiativeStatus | null; to: InitiativeStatus; on: string; by: string; note: string | null; at: string }[];
+  letters: { id: string; kind: string; mediaType: string; createdAt: string }[];
+  allowedActions: AllowedAction[];
+  abilities: { editDraft: boolean; advise: boolean };
+}
+
+export interface BudgetBalance {
+  id: string;
+  name: string;
+  year: number;
+  area: { id?: string; code: string; name: string };
+  availableCents: number;
+  reservedCents: number;
+  paidCents: number;
+  freeCents: number;
+  closed: boolean;
+}
+
+export interface DashboardArea {
+  area: { id: string; code: string; name: string; level: AreaLevel };
+  budgets: BudgetBalance[];
+  initiativesByStatus: Partial<Record<InitiativeStatus, number>>;
+  decisionsDue: DueDecision[];
+  overdue: DueDecision[];
+}
+
+export interface DueDecision {
+  id: string;
+  reference: string;
+  title: string;
+  status: InitiativeStatus;
+  decisionDeadline: string;
+  daysRemaining: number;
+  requestedCents?: number;
+}
+
+export interface Dashboard {
+  on: string;
+  areas: DashboardArea[];
+}
+
+export interface PublicInitiative {
+  id: string;
+  reference: string;
+  title: string;
+  area: { id: string; code: string; name: string };
+  status: InitiativeStatus;
+  summary?: string;
+  requestedCents?: number;
+  grantedCents?: number | null;
+  decidedOn?: string | null;
+  paidCents?: number;
+}
+
+export interface PublicAreaInitiatives {
+  area: { id: string; code: string; name: string; level: AreaLevel };
+  budgets: BudgetBalance[];
+  initiatives: PublicInitiative[];
+  totals: { grantedCents: number; count: number };
+}

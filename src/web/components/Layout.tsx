@@ -121,6 +121,11 @@ export function Layout({ children }: { children: ReactNode }) {
                     </li>
                   </>
                 ) : null}
+                <li>
+                  <NavLink className="ww-nav__link" to={`/gemeente/${code}/initiatieven`}>
+                    {t('nav.initiatives')}
+                  </NavLink>
+                </li>
                 {outbox ? (
                   <li>
                     <NavLink className="ww-nav__link" to={`/gemeente/${code}/outbox`}>

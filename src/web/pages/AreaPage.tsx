@@ -129,6 +129,9 @@ export function AreaPage() {
         ) : null}
       </div>
 
+      <p className="ams-mb-l">
+        <AppLink to={`/gemeente/${municipality.code}/gebied/${a.id}/initiatieven`}>{t('area.initiatives')}</AppLink>
+      </p>
       <section aria-labelledby="deelgebieden" className="ams-mb-l">
         <Heading level={2} id="deelgebieden" className="ams-mb-s">
           {t('area.children', { name: a.name })}
