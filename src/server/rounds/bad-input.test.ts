@@ -84,12 +84,7 @@ describe(`bad ballots store nothing (${engineName})`, () => {
     ['a code of another area', () => ({ code: zuidCode, areaId: w.areas.noord, projects: [noord[3]] }), 422, 'voting_wrong_area'],
     ['an area outside the round', () => ({ code: codes[1], areaId: w.areas.west, projects: [] }), 422, 'area_not_in_round'],
     ['no code where only codes vote', () => ({ areaId: w.areas.noord, projects: [noord[3]] }), 422, 'voting_code_required'],
-    [
-      'projects that are not a list of ids',
-      () => ({ code: codes[1], areaId: w.areas.noord, projects: { a: 1 } }),
-      400,
-      'validation_failed',
-    ],
+    ['projects that are not a list of ids', () => ({ code: codes[1], areaId: w.areas.noord, projects: { a: 1 } }), 400, 'validation_failed'],
   ];
 
   it.each(cases)('refuses %s', async (_name, body, status, code) => {

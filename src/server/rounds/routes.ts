@@ -498,7 +498,8 @@ export function roundRoutes(app: App): void {
   async function results(municipality: Municipality, round: RoundRow, areas: RoundAreaRow[]) {
     const projects = await listProjects(db, municipality.id, round.id);
     const ballots = await listBallots(db, municipality.id, round.id);
-    const codes = await codesPerArea(db, municipality.id, round.id);
+    // Turnout against codes issued only when codes are the only way to vote.
+    const codes = round.voting.codes && !round.voting.signIn ? await codesPerArea(db, municipality.id, round.id) : new Map<string, number>();
     return computeResults(round, areas, projects, ballots, codes);
   }
 
