@@ -318,7 +318,7 @@ export interface ResponseInput {
 }
 
 /** Stores one response and its closed answers; ids are random (gen_random_uuid), nothing else identifies it. */
-export async function insertResponse(q: Writer, municipalityId: string, input: ResponseInput): Promise<void> {
+export async function insertResponse(q: Writer, municipalityId: string, input: ResponseInput): Promise<string> {
   const { waveId, areaId, cell } = input;
   const [response] = await q.insert(surveyResponses).values({ municipalityId, waveId, areaId, cell }).returning({ id: surveyResponses.id });
   if (!response) throw new Error('insert response failed');
@@ -331,6 +331,7 @@ export async function insertResponse(q: Writer, municipalityId: string, input: R
     ]),
   ];
   if (rows.length > 0) await q.insert(surveyAnswers).values(rows);
+  return response.id;
 }
 
 export async function insertOpenAnswers(q: Writer, municipalityId: string, waveId: string, areaId: string, open: { questionId: string; text: string }[]): Promise<void> {
@@ -343,11 +344,12 @@ export async function insertOpenAnswers(q: Writer, municipalityId: string, waveI
  * transaction id and land beside the new response, so neither xmin nor the physical order singles
  * the new response out.
  */
-export async function touchRandomResponses(q: Writer, municipalityId: string, waveId: string, areaId: string, k: number): Promise<void> {
+export async function touchRandomResponses(q: Writer, municipalityId: string, waveId: string, areaId: string, k: number, exceptId: string | null): Promise<void> {
   await q.execute(sql`
     with picked as (
       select id from survey_responses
       where municipality_id = ${municipalityId} and wave_id = ${waveId} and area_id = ${areaId}
+        and id <> ${exceptId ?? '00000000-0000-0000-0000-000000000000'}
       order by random() limit ${k}
     ), touched as (
       update survey_responses r set cell = r.cell from picked where r.id = picked.id returning r.id
@@ -393,6 +395,11 @@ export async function shuffleResponses(q: Writer, municipalityId: string, waveId
   const [row] = (await q.execute<{ n: number }>(sql`select count(*)::int as n from survey_shuffle_map`)).rows;
   await q.execute(sql`drop table survey_shuffle_map, survey_shuffle_answers, survey_shuffle_responses, survey_shuffle_open`);
   return row?.n ?? 0;
+}
+
+/** VACUUM the answer tables (outside any transaction): removes the old row versions a shuffle left. */
+export async function vacuumAnswers(q: Pick<Db, 'execute'>): Promise<void> {
+  await q.execute(sql`vacuum survey_responses, survey_answers, survey_open_answers`);
 }
 
 // ---- Aggregation ----------------------------------------------------------------------------------

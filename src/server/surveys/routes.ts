@@ -32,6 +32,7 @@ import {
   listSurveys,
   listWaves,
   lockWave,
+  vacuumAnswers,
   responseCounts,
   type AreaRef,
   type SurveyRow,
@@ -413,12 +414,16 @@ export function surveyRoutes(app: App): void {
   app.post(
     '/api/municipalities/:code/waves/:waveId/close',
     { schema: { tags: ['surveys'], summary: 'Close the wave: no more answers; answers are reordered at random', params: WaveParams } },
-    async (request) =>
-      managing(request, async (tx, municipality) => {
+    async (request) => {
+      const view = await managing(request, async (tx, municipality) => {
         const wave = await loadWave(tx, municipality.id, request.params.waveId, true);
         await closeWave(tx, context(request, municipality), wave);
         return waveView(tx, municipality.id, (await findWave(tx, municipality.id, wave.id)) as WaveRow);
-      }),
+      });
+      // The old row versions of the shuffled answers stay in the table files until vacuumed.
+      await vacuumAnswers(db).catch((error: unknown) => request.log.warn({ err: error }, 'vacuum of survey answers failed'));
+      return view;
+    },
   );
 
   app.get(

@@ -38,11 +38,13 @@ export async function submitResponse(
   if (!waveAccepts(wave, today)) throw surveyClosed();
   const checked = checkAnswers(survey.questions, answers);
   if (!(await markResponded(tx, invitation.municipalityId, invitation.id, today))) throw codeUsed();
+  // The rewrite of earlier responses goes before or after the new one at random, so the new one is
+  // not always the last of its transaction's rows.
   const mixFirst = randomInt(2) === 0;
-  if (mixFirst) await touchRandomResponses(tx, invitation.municipalityId, wave.id, invitation.areaId, MIXING_RESPONSES);
-  await insertResponse(tx, invitation.municipalityId, { waveId: wave.id, areaId: invitation.areaId, cell: checked.cell, numbers: checked.numbers, choices: checked.choices });
+  if (mixFirst) await touchRandomResponses(tx, invitation.municipalityId, wave.id, invitation.areaId, MIXING_RESPONSES, null);
+  const responseId = await insertResponse(tx, invitation.municipalityId, { waveId: wave.id, areaId: invitation.areaId, cell: checked.cell, numbers: checked.numbers, choices: checked.choices });
   await insertOpenAnswers(tx, invitation.municipalityId, wave.id, invitation.areaId, checked.open);
-  if (!mixFirst) await touchRandomResponses(tx, invitation.municipalityId, wave.id, invitation.areaId, MIXING_RESPONSES);
+  if (!mixFirst) await touchRandomResponses(tx, invitation.municipalityId, wave.id, invitation.areaId, MIXING_RESPONSES, responseId);
   // Audited without the invitation, the area or the answers: only that the wave received one.
   await recordAudit(tx, {
     municipalityId: invitation.municipalityId,
