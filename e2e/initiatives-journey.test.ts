@@ -80,6 +80,9 @@ describe.skipIf(!runBrowserTests)('residents’ initiative journey', { timeout: 
       await page.reload();
       await expect.poll(() => form.getByLabel('Naam van het initiatief').inputValue()).toBe(title);
       expect(await wijk.inputValue()).toBe(klingerberg);
+      await page.setViewportSize(desktop);
+      await expectNoAxeViolations(page, 'application form (desktop)');
+      await page.setViewportSize(phone);
 
       // Submitting an incomplete application: errors at the fields, nothing submitted.
       await form.getByRole('button', { name: 'Indienen' }).click();
@@ -100,6 +103,13 @@ describe.skipIf(!runBrowserTests)('residents’ initiative journey', { timeout: 
       // A fraction of a cent is no amount: said at that field.
       const amount1 = form.getByLabel('Bedrag 1');
       await expect.poll(() => amount1.getAttribute('aria-invalid')).toBe('true');
+      // More than the rules' maximum (EUR 15,000): the server's problem is shown at the costs.
+      await amount1.fill('20.000,00');
+      await form.getByRole('button', { name: 'Indienen' }).click();
+      const costs = form.locator('fieldset', { has: page.getByText('Kosten', { exact: true }) });
+      await costs.getByText(/hoger dan het maximum van €\s15\.000,00/).waitFor();
+      await page.getByRole('alert').filter({ hasText: 'Controleer het formulier' }).waitFor();
+      await expectNoAxeViolations(page, 'application form with the server’s problem (phone)');
       await amount1.fill('1.234,50');
       expect(await form.getByText('€\u00a01.600,00').count()).toBe(1);
       expect(await scrollsSideways(page)).toBe(false);
@@ -114,6 +124,8 @@ describe.skipIf(!runBrowserTests)('residents’ initiative journey', { timeout: 
       expect(await state.textContent()).toMatch(/Besluit uiterlijk.*nog \d+ dagen/);
       expect(await scrollsSideways(page)).toBe(false);
       await expectNoAxeViolations(page, 'status page after submitting (phone)');
+      await page.setViewportSize(desktop);
+      await expectNoAxeViolations(page, 'status page after submitting (desktop)');
     });
   });
 
@@ -128,6 +140,10 @@ describe.skipIf(!runBrowserTests)('residents’ initiative journey', { timeout: 
       expect(await blerick.textContent()).toContain('€\u00a025.000,00');
       await dashboard.getByRole('link', { name: title }).first().waitFor();
       await expectNoAxeViolations(page, 'initiatives dashboard (wijkregisseur)');
+      await page.setViewportSize(phone);
+      expect(await scrollsSideways(page)).toBe(false);
+      await expectNoAxeViolations(page, 'initiatives dashboard (wijkregisseur, phone)');
+      await page.setViewportSize(desktop);
 
       await dashboard.getByRole('link', { name: title }).first().click();
       const admissible = page.locator('form', { has: page.getByRole('heading', { name: 'Ontvankelijk verklaren', exact: true }) });
@@ -202,6 +218,8 @@ describe.skipIf(!runBrowserTests)('residents’ initiative journey', { timeout: 
       expect(await budget.textContent()).toContain('€\u00a01.600,00');
       expect(await scrollsSideways(page)).toBe(false);
       await expectNoAxeViolations(page, 'public initiatives of the wijk (phone)');
+      await page.setViewportSize(desktop);
+      await expectNoAxeViolations(page, 'public initiatives of the wijk (desktop)');
 
       await page.goto(`${server.url}/initiatieven/${initiativeId}`);
       await page.getByRole('heading', { level: 1, name: 'Inloggen' }).waitFor();
