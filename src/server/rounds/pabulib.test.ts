@@ -76,4 +76,18 @@ describe(`pabulib import and export (${engineName})`, () => {
     expect(second.body.code).toBe('pb_invalid');
     expect((await t.db.select().from(rounds)).length).toBe(before);
   });
+
+  it('also takes the file as a multipart upload (field "file")', async () => {
+    const reply = await w.regisseur.upload(`/rounds/import-pb?areaId=${w.areas.noord}`, {
+      filename: 'Netherlands_Assen_2024.pb',
+      contentType: 'text/plain',
+      content: Buffer.from(fixture('Netherlands_Assen_2024.pb')),
+    });
+    expect(reply.status).toBe(201);
+    expect(reply.body).toMatchObject({ name: 'Assen Top Idee, Assen, 2024', counts: { ballots: 84, projects: 14 } });
+    expect(
+      (await w.regisseur.upload(`/rounds/import-pb?areaId=${w.areas.noord}`, { filename: 'leeg.pb', contentType: 'text/plain', content: Buffer.from('') })).body
+        .code,
+    ).toBe('pb_missing');
+  });
 });

@@ -14,7 +14,7 @@ import { canSee } from '../../core/access/policy.js';
 import { anonymiseVoters, writePb } from '../../core/voting/pabulib.js';
 import { normaliseVotingCode } from '../../core/voting/codes.js';
 import { areaLineage } from '../areas/queries.js';
-import { AppError, notFound } from '../errors.js';
+import { AppError, invalid, notFound } from '../errors.js';
 import { businessDate } from '../budgets/time.js';
 import { toCsv } from '../budgets/exports.js';
 import { ballotTypes, roundRules } from './schema.js';
@@ -546,16 +546,29 @@ export function roundRoutes(app: App): void {
     {
       schema: {
         tags: ['rounds'],
-        summary: 'Import a pabulib .pb file (text/plain body) as a closed round of one area, results published; all-or-nothing, line-numbered errors',
+        summary:
+          'Import a pabulib .pb file as a closed round of one area, results published; all-or-nothing, line-numbered errors. Body: the file as text/plain, or multipart/form-data with the field "file".',
+        consumes: ['text/plain', 'multipart/form-data'],
         params: Type.Object({ code: Code }),
         querystring: Type.Object({ areaId: Id, name: Type.Optional(Type.String({ maxLength: 200 })) }),
-        body: Type.String({ maxLength: 10 * 1024 * 1024 }),
       },
     },
     async (request, reply) => {
       const municipality = await loadMunicipality(db, request.params.code);
       const ctx = contextOf(request, municipality);
-      const round = await db.transaction((tx) => importPbRound(tx, ctx, { areaId: request.query.areaId, name: request.query.name, text: request.body }));
+      let text: unknown = request.body;
+      if (request.isMultipart()) {
+        const part = await request.file();
+        text = part && part.fieldname === 'file' ? (await part.toBuffer()).toString('utf8') : undefined;
+      }
+      if (typeof text !== 'string' || text.trim() === '') {
+        throw invalid('pb_missing', {
+          nl: 'Stuur het .pb-bestand mee (als tekst of als bestand in het veld "file").',
+          en: 'Send the .pb file (as text or as a file in the field "file").',
+        });
+      }
+      const body = text;
+      const round = await db.transaction((tx) => importPbRound(tx, ctx, { areaId: request.query.areaId, name: request.query.name, text: body }));
       return reply.status(201).send(await roundView(db, request, municipality, round));
     },
   );
