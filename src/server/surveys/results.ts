@@ -81,7 +81,7 @@ export function weightArea(cells: ReadonlyMap<string | null, number>, margins: R
         { variable: 'age', targets: ageTargets },
         { variable: 'sex', targets: sexTargets },
       ],
-      { maxIterations: 200 },
+      { maxIterations: 2000, tolerance: 1e-9 },
     );
     if (raked.status !== 'converged') return unweighted(raked.status === 'failed' ? `weighting_failed:${raked.problems.map((p) => p.kind).join(',')}` : 'weighting_not_converged');
     weightOfKnown = new Map();
