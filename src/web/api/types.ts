@@ -270,9 +270,10 @@ export interface SurveyQuestion {
 }
 
 export interface PublicSurvey {
-  survey: { id: string; name: string | Localized; themes?: (string | { id: string; name: Localized })[]; questions: SurveyQuestion[]; intro?: Localized };
-  wave: { id: string; name: string; closesOn?: string | null };
-  areaName?: string | null;
+  survey: { id?: string; name: string | Localized; themes?: (string | { id: string; name: Localized })[]; questions: SurveyQuestion[]; intro?: Localized };
+  wave: { id?: string; name: string; closesOn?: string | null };
+  area?: { name: string };
+  municipality?: { name: string; code: string };
 }
 
 export type SurveyAnswerValue = number | string | string[] | null;

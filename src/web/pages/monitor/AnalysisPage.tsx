@@ -69,7 +69,7 @@ export function AnalysisPage() {
           {notableSection ? notableSection.heading[lang] : t('analysis.notable')}
         </Heading>
         {notableSection ? <SectionText section={notableSection} /> : null}
-        {notable.length === 0 ? <Paragraph>{t('analysis.noNotable')}</Paragraph> : <Facts facts={notable} />}
+        {notable.length > 0 ? <Facts facts={notable} /> : notableSection ? null : <Paragraph>{t('analysis.noNotable')}</Paragraph>}
         <p className="ww-source">{t('analysis.notableRule')}</p>
         {notableSection && canEdit ? <EditText section={notableSection} period={a.period} base={base} onSaved={analysis.reload} /> : null}
       </section>

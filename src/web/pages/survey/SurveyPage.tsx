@@ -4,13 +4,13 @@
 // boxes as plain labelled inputs in a fieldset (keyboard and screen readers work as everywhere),
 // made for a phone first. After sending, the answers are stored without any link to the code.
 import { useEffect, useRef, useState } from 'react';
-import { useNavigate, useParams, useSearchParams } from 'react-router';
+import { useNavigate, useParams } from 'react-router';
 import { Button, Heading, Paragraph } from '../../components/ads.js';
 import { useI18n } from '../../i18n/i18n.js';
 import type { MessageKey } from '../../i18n/nl.js';
 import { useApi } from '../../api/use-api.js';
 import { api, ProblemError } from '../../api/client.js';
-import type { Municipality, PublicSurvey, SurveyAnswerValue, SurveyQuestion } from '../../api/types.js';
+import type { PublicSurvey, SurveyAnswerValue, SurveyQuestion } from '../../api/types.js';
 import { LoadError, Loading, useDocumentTitle } from '../../components/Layout.js';
 import { Notice, TextField, useFormState } from '../../components/forms.js';
 import './survey.css';
@@ -30,7 +30,6 @@ const agreeKeys: MessageKey[] = ['survey.agree.1', 'survey.agree.2', 'survey.agr
 export function SurveyCodePage() {
   const { t } = useI18n();
   const navigate = useNavigate();
-  const [search] = useSearchParams();
   const [code, setCode] = useState('');
   const form = useFormState();
   useDocumentTitle(t('survey.heading'));
@@ -48,8 +47,7 @@ export function SurveyCodePage() {
             event,
             () => ({ code: code.trim() === '' ? t('survey.codeRequired') : undefined }),
             async () => {
-              const gemeente = search.get('gemeente');
-              await navigate(`/enquete/${encodeURIComponent(code.trim())}${gemeente ? `?gemeente=${encodeURIComponent(gemeente)}` : ''}`);
+              await navigate(`/enquete/${encodeURIComponent(code.trim())}`);
             },
           )
         }
@@ -63,39 +61,14 @@ export function SurveyCodePage() {
   );
 }
 
-type Loaded = { state: 'loading' } | { state: 'error'; error: ProblemError } | { state: 'ready'; municipality: string; survey: PublicSurvey };
+type Loaded = { state: 'loading' } | { state: 'error'; error: ProblemError } | { state: 'ready'; survey: PublicSurvey };
 
-/** Finds the questionnaire behind a code: in the municipality the link names, else in each one. */
+/** The questionnaire behind a code (no sign-in: the code is the only key). */
 function useSurvey(code: string): Loaded {
-  const [search] = useSearchParams();
-  const list = useApi<Municipality[]>('/api/municipalities', { cache: true });
-  const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' });
-  const named = search.get('gemeente');
-  useEffect(() => {
-    if (!list.data && !list.error) return;
-    let cancelled = false;
-    const candidates = named ? [named] : (list.data ?? []).map((m) => m.code);
-    void (async () => {
-      let last: ProblemError = new ProblemError(404, 'survey_code_unknown', '', '', []);
-      for (const municipality of candidates) {
-        try {
-          const survey = await api.get<PublicSurvey>(`/api/municipalities/${encodeURIComponent(municipality)}/public/survey/${encodeURIComponent(code)}`);
-          if (!cancelled) setLoaded({ state: 'ready', municipality, survey });
-          return;
-        } catch (error) {
-          if (!(error instanceof ProblemError)) throw error;
-          last = error;
-          // Not this municipality's code: try the next one; anything else is the answer.
-          if (error.status !== 404) break;
-        }
-      }
-      if (!cancelled) setLoaded({ state: 'error', error: last });
-    })();
-    return () => {
-      cancelled = true;
-    };
-  }, [code, named, list.data, list.error]);
-  return loaded;
+  const loaded = useApi<PublicSurvey>(`/api/public/survey/${encodeURIComponent(code)}`);
+  if (loaded.error) return { state: 'error', error: loaded.error };
+  if (!loaded.data) return { state: 'loading' };
+  return { state: 'ready', survey: loaded.data };
 }
 
 /** `/enquete/:code`: the questionnaire, a theme per screen. */
@@ -124,7 +97,7 @@ export function SurveyPage() {
 
   if (loaded.state === 'loading') return <Loading />;
   if (loaded.state === 'error') {
-    const known = ['survey_code_unknown', 'survey_code_used', 'wave_closed', 'http_404'];
+    const known = ['survey_code_unknown', 'survey_code_used', 'survey_closed', 'http_404'];
     return (
       <div className="ww-container ww-container--narrow">
         <Heading level={1} className="ams-mb-s">
@@ -161,12 +134,7 @@ export function SurveyPage() {
     setSending(true);
     setSendError(null);
     try {
-      await api.post(
-        `/api/municipalities/${encodeURIComponent(loaded.state === 'ready' ? loaded.municipality : '')}/public/survey/${encodeURIComponent(code)}`,
-        {
-          answers,
-        },
-      );
+      await api.post(`/api/public/survey/${encodeURIComponent(code)}`, { answers });
       await navigate('/enquete/bedankt', { replace: true });
     } catch (error) {
       setSendError(error instanceof ProblemError ? error.localized(lang) : String(error));
@@ -179,7 +147,7 @@ export function SurveyPage() {
       <Heading level={1} className="ams-mb-xs">
         {title}
       </Heading>
-      {loaded.survey.areaName ? <p className="ww-muted ams-mb-s">{t('survey.forArea', { name: loaded.survey.areaName })}</p> : null}
+      {loaded.survey.area?.name ? <p className="ww-muted ams-mb-s">{t('survey.forArea', { name: loaded.survey.area.name })}</p> : null}
       {step === 0 ? <Paragraph className="ams-mb-m">{survey.intro?.[lang] ?? t('survey.intro')}</Paragraph> : null}
 
       <div className="ww-survey__progress ams-mb-m">
