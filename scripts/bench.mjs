@@ -7,9 +7,11 @@
 //   areas_list       GET /api/municipalities/GM0983/areas signed in as the demo administrator,
 //                    autocannon with 50 connections for 10 s, on PGlite and on PostgreSQL
 //   pb_*             whatever bench/pb-tally.ts prints (voting rules on real pabulib elections)
+//   indicators       whatever src/server/indicators/bench.ts prints (area profile p95 at 50 clients, import of
+//                    the all-NL wijk and buurt files from ../shared/data/cbs), on PGlite and on PostgreSQL
 //   budgets          whatever src/server/initiatives/bench.ts prints (decisions per second at 50
 //                    clients, the dashboard with 10,000 initiatives), on PGlite and on PostgreSQL
-// Options: --only start,areas,pb,budgets   --connections 50   --seconds 10   --runs 3
+// Options: --only start,areas,pb,budgets,indicators   --connections 50   --seconds 10   --runs 3
 // PostgreSQL: DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test) is the server on which
 // a scratch database wijkwijs_bench is created and dropped.
 import { execFileSync, spawn } from 'node:child_process';
@@ -25,7 +27,7 @@ import { build, root, staleReason } from './build.mjs';
 
 const { values: options } = parseArgs({
   options: {
-    only: { type: 'string', default: 'start,areas,pb,budgets' },
+    only: { type: 'string', default: 'start,areas,pb,budgets,indicators' },
     connections: { type: 'string', default: '50' },
     seconds: { type: 'string', default: '10' },
     runs: { type: 'string', default: '3' },
@@ -289,5 +291,9 @@ if (only.has('pb')) await attempt('pb-tally', () => benchScript('bench/pb-tally.
 if (only.has('budgets')) {
   await attempt('budgets pglite', () => benchScript('src/server/initiatives/bench.ts', { DATABASE_URL: '' }));
   await attempt('budgets postgres', () => benchScript('src/server/initiatives/bench.ts', { DATABASE_URL: postgresBase }));
+}
+if (only.has('indicators')) {
+  await attempt('indicators pglite', () => benchScript('src/server/indicators/bench.ts', { DATABASE_URL: '' }));
+  await attempt('indicators postgres', () => benchScript('src/server/indicators/bench.ts', { DATABASE_URL: postgresBase }));
 }
 process.exitCode = failures > 0 ? 1 : 0;

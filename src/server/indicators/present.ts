@@ -87,6 +87,24 @@ const notes = {
   isMunicipality: { nl: 'Dit is de hele gemeente.', en: 'This is the whole municipality.' },
 } as const;
 
+/**
+ * Indicators (with their period) for which the municipality's own figure is missing, so that the
+ * rest of the municipality must be built from the other areas of the level.
+ */
+export function needSiblings(indicators: Indicator[], chosen: Map<string, { current: ValueRow }>, rootValues: ValueRow[], rootId: string): { keys: string[]; periods: string[] } {
+  const keys = new Set<string>();
+  const periods = new Set<string>();
+  for (const indicator of indicators) {
+    const pick = chosen.get(indicator.id);
+    if (!pick || pick.current.value === null || (indicator.aggregation !== 'sum' && indicator.aggregation !== 'population_weighted_mean')) continue;
+    const total = rootValues.find((r) => r.areaId === rootId && r.indicatorKey === indicator.id && r.period === pick.current.period);
+    if (total?.value != null) continue;
+    keys.add(indicator.id);
+    periods.add(pick.current.period);
+  }
+  return { keys: [...keys], periods: [...periods] };
+}
+
 /** The periods to load for comparisons: for each indicator, the chosen and the previous period of the area. */
 export function choosePeriods(areaValues: ValueRow[], period: string | undefined): Map<string, { current: ValueRow; previous: ValueRow | undefined }> {
   const byKey = new Map<string, ValueRow[]>();

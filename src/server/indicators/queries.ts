@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: EUPL-1.2
 // The only SQL for indicators. Every query is scoped to one municipality.
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { areas, areaMembers, type AreaLevel } from '../areas/schema.js';
-import { validOn } from '../areas/queries.js';
+import { isUuid, validOn } from '../areas/queries.js';
 import { indicators, indicatorValues } from './schema.js';
 import type { ValueStatus } from '../../core/stats/index.js';
 
@@ -136,6 +136,29 @@ export async function listLevelAreas(q: Q, municipalityId: string, level: AreaLe
     .orderBy(asc(areas.code));
 }
 
+const areaRefColumns = { id: areas.id, code: areas.code, name: areas.name, level: areas.level, population: areas.population };
+
+/** An area without its geometry (profiles and trends need only this; geometries are large). */
+export async function findAreaRef(q: Q, municipalityId: string, areaId: string): Promise<LevelArea | undefined> {
+  if (!isUuid(areaId)) return undefined;
+  const [row] = await q
+    .select(areaRefColumns)
+    .from(areas)
+    .where(and(eq(areas.municipalityId, municipalityId), eq(areas.id, areaId)));
+  return row;
+}
+
+/** The current municipality area, without its geometry. */
+export async function findRootRef(q: Q, municipalityId: string): Promise<LevelArea | undefined> {
+  const [row] = await q
+    .select(areaRefColumns)
+    .from(areas)
+    .where(and(eq(areas.municipalityId, municipalityId), eq(areas.level, 'municipality'), isNull(areas.validTo)))
+    .orderBy(asc(areas.validFrom))
+    .limit(1);
+  return row;
+}
+
 /** Members of the given grouping areas (districts, custom areas). */
 export async function listMembers(q: Q, municipalityId: string, groupIds: string[]): Promise<{ groupId: string; memberId: string }[]> {
   if (groupIds.length === 0) return [];
@@ -168,9 +191,27 @@ export async function listValues(q: Q, municipalityId: string, filter: { keys?: 
     .orderBy(asc(indicatorValues.period));
 }
 
-/** Figures of the areas of one level (and the municipality itself) for the given indicators and periods: the profile's comparison base. */
+/** Figures of some areas for the given indicators and periods, plus their population in every period. */
+export async function listComparisonValues(q: Q, municipalityId: string, areaIds: string[], keys: string[], periods: string[]): Promise<ValueRow[]> {
+  const wanted = keys.length > 0 && periods.length > 0 ? and(inArray(indicatorValues.indicatorKey, keys), inArray(indicatorValues.period, periods)) : undefined;
+  return q
+    .select(valueColumns)
+    .from(indicatorValues)
+    .where(
+      and(
+        eq(indicatorValues.municipalityId, municipalityId),
+        inArray(indicatorValues.areaId, areaIds),
+        wanted ? or(wanted, eq(indicatorValues.indicatorKey, 'population')) : eq(indicatorValues.indicatorKey, 'population'),
+      ),
+    );
+}
+
+/**
+ * Figures of the areas of one level and of the municipality itself: the given indicators in the
+ * given periods, plus the population in every period (weights for means). The profile's comparison base.
+ */
 export async function listLevelValues(q: Q, municipalityId: string, level: AreaLevel, keys: string[], periods: string[]): Promise<(ValueRow & { level: AreaLevel })[]> {
-  if (keys.length === 0 || periods.length === 0) return [];
+  const wanted = keys.length > 0 && periods.length > 0 ? and(inArray(indicatorValues.indicatorKey, keys), inArray(indicatorValues.period, periods)) : undefined;
   return q
     .select({ ...valueColumns, level: areas.level })
     .from(indicatorValues)
@@ -178,8 +219,7 @@ export async function listLevelValues(q: Q, municipalityId: string, level: AreaL
     .where(
       and(
         eq(indicatorValues.municipalityId, municipalityId),
-        inArray(indicatorValues.indicatorKey, keys),
-        inArray(indicatorValues.period, periods),
+        wanted ? or(wanted, eq(indicatorValues.indicatorKey, 'population')) : eq(indicatorValues.indicatorKey, 'population'),
         inArray(areas.level, level === 'municipality' ? ['municipality'] : ['municipality', level]),
       ),
     );

@@ -8,7 +8,7 @@ import type { FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { App } from '../http/app-type.js';
 import { loadMunicipality } from '../municipalities/queries.js';
-import { areaLineage, findArea, findRootArea, rootLineage, today } from '../areas/queries.js';
+import { areaLineage, rootLineage, today } from '../areas/queries.js';
 import { authorize, authorizeMunicipalityWide, requireActor } from '../http/authorize.js';
 import { auditContext } from '../http/context.js';
 import { can, type AreaLineage } from '../../core/access/policy.js';
@@ -17,8 +17,8 @@ import { notFound } from '../errors.js';
 import { aggregations, indicatorSources, indicatorThemes, indicatorUnits, polarities, type Indicator } from './catalogue.js';
 import { importFormats } from './parse.js';
 import { findIndicator, loadCatalogue, loadIndicator } from './load.js';
-import { listLevelAreas, listLevelValues, listMembers, listPeriods, listValues, type LevelArea } from './queries.js';
-import { aggregateGroups, buildProfile, presentValue, valuesCsv, type Value } from './present.js';
+import { findAreaRef, findRootRef, listComparisonValues, listLevelAreas, listLevelValues, listMembers, listPeriods, listValues, type LevelArea } from './queries.js';
+import { aggregateGroups, buildProfile, choosePeriods, needSiblings, presentValue, valuesCsv, type Value } from './present.js';
 import { createIndicator } from './commands/create-indicator.js';
 import { updateIndicator } from './commands/update-indicator.js';
 import { importIndicators } from './commands/import-indicators.js';
@@ -256,11 +256,11 @@ export function indicatorRoutes(app: App): void {
     async (request) => {
       const db = app.services.db;
       const municipality = await loadMunicipality(db, request.params.code);
-      const area = request.query.areaId ? await findArea(db, municipality.id, request.query.areaId) : await findRootArea(db, municipality.id);
+      const area = request.query.areaId ? await findAreaRef(db, municipality.id, request.query.areaId) : await findRootRef(db, municipality.id);
       if (!area) throw notFound({ nl: 'Dit gebied bestaat niet (meer) in deze gemeente.', en: 'This area does not exist in this municipality.' });
       const indicator = await findIndicator(db, municipality.id, request.params.id);
       if (!indicator) throw hiddenIndicator(request.params.id);
-      authorizeRead(request, municipality.id, indicator, await areaLineage(db, municipality.id, area.id));
+      if (!indicator.public) authorizeRead(request, municipality.id, indicator, await areaLineage(db, municipality.id, area.id));
       const rows = await listValues(db, municipality.id, { keys: [indicator.id], areaIds: [area.id] });
       return {
         indicator,
@@ -302,26 +302,22 @@ export function indicatorRoutes(app: App): void {
     async (request) => {
       const db = app.services.db;
       const municipality = await loadMunicipality(db, request.params.code);
-      const area = await findArea(db, municipality.id, request.params.areaId);
+      const area = await findAreaRef(db, municipality.id, request.params.areaId);
       if (!area) throw notFound({ nl: 'Dit gebied bestaat niet (meer) in deze gemeente.', en: 'This area does not exist in this municipality.' });
-      const lineage = await areaLineage(db, municipality.id, area.id);
-      const rootArea = await findRootArea(db, municipality.id);
-      const rootId = rootArea?.id ?? area.id;
+      // Signed out, only public indicators show: no lineage needed.
+      const lineage = request.actor ? await areaLineage(db, municipality.id, area.id) : [];
+      const root = (await findRootRef(db, municipality.id)) ?? area;
+      const rootId = root.id;
       const internal = mayReadInternal(request, municipality.id, lineage);
       const catalogue = (await loadCatalogue(db, municipality.id)).filter((i) => i.public || internal);
       const areaValues = await listValues(db, municipality.id, { areaIds: [area.id] });
-      const periods = new Set<string>();
-      for (const r of areaValues) periods.add(r.period);
-      const keys = [...new Set(areaValues.map((r) => r.indicatorKey))];
-      const grouping = area.level === 'custom' || area.level === 'district';
-      const comparisonValues = grouping
-        ? await listValues(db, municipality.id, { keys, areaIds: [rootId], periods: [...periods] })
-        : await listLevelValues(db, municipality.id, area.level, keys, [...periods]);
-      const populationPeriods = await listPeriods(db, municipality.id, 'population');
-      const populationValues = grouping
-        ? await listValues(db, municipality.id, { keys: ['population'], areaIds: [rootId, area.id] })
-        : await listLevelValues(db, municipality.id, area.level, ['population'], populationPeriods);
-      const root = rootArea ?? area;
+      // The municipality's own figures first; the other areas of the level only where it has none.
+      const chosen = choosePeriods(areaValues, request.query.period);
+      const keys = [...chosen.keys()];
+      const periods = [...new Set([...chosen.values()].map((c) => c.current.period))];
+      let comparison = await listComparisonValues(db, municipality.id, [rootId, area.id], keys, periods);
+      const missing = area.level === 'custom' || area.level === 'district' || area.id === rootId ? { keys: [] } : needSiblings(catalogue, chosen, comparison, rootId);
+      if (missing.keys.length > 0) comparison = await listLevelValues(db, municipality.id, area.level, [...new Set([...keys, ...missing.keys])], periods);
       const { tiles, sources } = buildProfile({
         area: { id: area.id, code: area.code, name: area.name, level: area.level },
         rootId,
@@ -329,8 +325,8 @@ export function indicatorRoutes(app: App): void {
         period: request.query.period,
         indicators: catalogue,
         areaValues,
-        comparisonValues,
-        populationValues,
+        comparisonValues: comparison,
+        populationValues: comparison.filter((r) => r.indicatorKey === 'population'),
         fallbackPopulation: { area: area.population, municipality: root.population },
       });
       return { area: { id: area.id, code: area.code, name: area.name, level: area.level }, period: request.query.period ?? null, tiles, sources };
