@@ -519,3 +519,126 @@ export interface PublicAreaInitiatives {
   initiatives: PublicInitiative[];
   totals: { grantedCents: number; count: number };
 }
+
+// ---- Neighbourhood budget rounds (issue 4; contract in the rounds routes) ----------------------
+
+export type RoundStatus = 'draft' | 'ideas' | 'checking' | 'voting' | 'closed' | 'results' | 'execution';
+export type BallotType = 'approval' | 'knapsack' | 'cumulative' | 'choose-one' | 'ranked';
+export type TallyRule = 'greedy' | 'greedy-no-skip' | 'greedy-threshold' | 'equalshares' | 'equalshares/add1';
+
+export interface RoundArea {
+  areaId: string;
+  areaName: string;
+  budgetCents: number;
+}
+
+export interface RoundPhases {
+  ideasFrom: string;
+  ideasTo: string;
+  checkTo: string;
+  votingFrom: string;
+  votingTo: string;
+  resultsFrom: string;
+}
+
+export interface BallotRules {
+  type: BallotType;
+  minProjects?: number;
+  maxProjects?: number;
+  minSpendPercent?: number;
+  totalPoints?: number;
+  maxPointsPerProject?: number;
+  minLength?: number;
+  maxLength?: number;
+}
+
+export interface Round {
+  id: string;
+  name: string;
+  description: string;
+  status: RoundStatus;
+  areas: RoundArea[];
+  phases: RoundPhases;
+  ballot: BallotRules;
+  rule: TallyRule;
+  threshold?: number;
+  voting: { codes: boolean; signIn: boolean; minAge?: number; maxAge?: number; scope: 'own-area' | 'own-area-plus'; extraAreas?: number; changeable: boolean };
+  counts: { ideas: number; projects: number; ballots: number };
+  abilities: { manage: boolean; vote: boolean; submitIdea: boolean };
+}
+
+export interface Idea {
+  id: string;
+  roundId: string;
+  areaId: string;
+  areaName: string;
+  title: string;
+  description: string;
+  location?: string | null;
+  estimatedCostCents?: number | null;
+  status: 'submitted' | 'feasible' | 'rejected';
+  checkedCostCents?: number | null;
+  rejectionReason?: string | null;
+  createdAt: string;
+}
+
+export interface Project {
+  id: string;
+  roundId: string;
+  areaId: string;
+  title: string;
+  description: string;
+  costCents: number;
+  ideaId?: string | null;
+  initiativeId?: string | null;
+}
+
+export interface CodeCheck {
+  areaId: string;
+  areaName: string;
+  projects: Project[];
+  alreadyVoted: boolean;
+}
+
+export interface BallotReceipt {
+  receipt: string;
+}
+
+/** A paper ballot as staff see it; unconfirmed ones come without their choices (re-entered blind). */
+export interface PaperBallot {
+  id: string;
+  areaId: string;
+  confirmed: boolean;
+  enteredById: string;
+  confirmedById?: string | null;
+  createdAt: string;
+}
+
+export interface ResultProject {
+  projectId: string;
+  title: string;
+  costCents: number;
+  score: number | string;
+  funded: boolean;
+  reason: string;
+  explanation: Localized;
+  supportShare?: string;
+}
+
+export interface ResultArea {
+  areaId: string;
+  areaName: string;
+  budgetCents: number;
+  spentCents: number;
+  ballots: number;
+  eligible?: number | null;
+  turnoutPercent?: number | null;
+  projects: ResultProject[];
+}
+
+export interface RoundResults {
+  roundId: string;
+  rule: TallyRule;
+  areas: ResultArea[];
+  turnoutByAgeGroup: { group: string; ballots: number }[];
+}

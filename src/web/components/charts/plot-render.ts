@@ -22,6 +22,13 @@ export interface RenderOptions {
 function asImage(node: SVGSVGElement | HTMLElement, options: RenderOptions): SVGSVGElement {
   const svg = node instanceof SVGSVGElement ? node : node.querySelector('svg');
   if (!svg) throw new Error('Plot produced no svg');
+  // Plot names its mark groups (aria-label on <g>); inside an image they are not read, and a label
+  // on an element without a role is not allowed (WCAG 4.1.2, axe aria-prohibited-attr).
+  for (const element of svg.querySelectorAll('[aria-label], [aria-description], [aria-hidden]')) {
+    element.removeAttribute('aria-label');
+    element.removeAttribute('aria-description');
+    element.removeAttribute('aria-hidden');
+  }
   svg.setAttribute('role', 'img');
   svg.setAttribute('aria-label', options.label);
   if (options.describedBy) svg.setAttribute('aria-describedby', options.describedBy);
@@ -45,13 +52,17 @@ export function renderBars(data: readonly BarDatum[], options: RenderOptions): S
   const longestValue = Math.max(1, ...data.map((d) => options.formatValue(d.value).length));
   const rows = data.map((d, index) => ({ ...d, key: `${index}`, group: d.group ?? '' }));
   const names = new Map(rows.map((r) => [r.key, shorten(r.label, maxLabel)]));
+  // Counts (votes, people): whole-number ticks only, so a small count shows no "0,5".
+  const max = Math.max(0, ...rows.map((r) => r.value));
+  const whole = rows.every((r) => Number.isInteger(r.value));
+  const tickCount = whole && max <= (narrow ? 3 : 6) ? Math.max(1, max) : narrow ? 3 : 6;
   const plot = Plot.plot({
     width: options.width,
     height: 36 + rows.length * 30,
     marginLeft,
     marginRight: 12 + longestValue * 7,
     style: { fontSize: '13px', color: 'currentColor', background: 'transparent', overflow: 'visible' },
-    x: { grid: true, nice: true, label: null, tickFormat: (v: number) => options.formatValue(v), ticks: narrow ? 3 : 6 },
+    x: { grid: true, nice: true, label: null, tickFormat: (v: number) => options.formatValue(v), ticks: tickCount },
     y: { domain: rows.map((r) => r.key), tickFormat: (k: string) => names.get(k) ?? k, label: null, padding: 0.25 },
     color: { domain: groups, range: options.colors.slice(0, Math.max(1, groups.length)) },
     marks: [

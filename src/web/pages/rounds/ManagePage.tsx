@@ -271,17 +271,20 @@ function PaperBallotsSection({ round }: { round: Round }) {
       {list.length > 0 ? (
         <ul className="ww-plain-list ww-project-list ams-mb-m">
           {list.map((b, index) => {
-            const mine = b.enteredBy?.personId === actor?.personId;
+            const mine = b.enteredById === actor?.personId;
+            const number = index + 1;
             return (
               <li key={b.id} className="ww-project">
-                <span className="ww-project__title">{t('manage.paperBallot', { number: b.number ?? index + 1, area: b.areaName ?? areaName(b.areaId) })}</span>
+                <span className="ww-project__title">{t('manage.paperBallot', { number, area: areaName(b.areaId) })}</span>
                 <span className={`ww-badge ww-badge--${b.confirmed ? 'idea-feasible' : 'idea-submitted'}`}>{b.confirmed ? t('manage.paperConfirmed') : t('manage.paperUnconfirmed')}</span>
                 <p className="ww-project__description">
-                  {b.enteredBy ? t('manage.enteredBy', { name: b.enteredBy.name }) : null}
-                  {b.enteredAt ? ` · ${date(b.enteredAt, true)}` : null}
+                  {mine ? t('manage.enteredByYou') : t('manage.enteredByColleague')} · {date(b.createdAt, true)}
                 </p>
                 {!b.confirmed && !mine ? (
-                  <Button variant="secondary" onClick={() => setConfirming(b)} aria-label={t('manage.confirmLabel', { number: b.number ?? index + 1 })}>
+                  <Button variant="secondary" onClick={() => {
+                      setDone(null);
+                      setConfirming(b);
+                    }} aria-label={t('manage.confirmLabel', { number })}>
                     {t('manage.confirm')}
                   </Button>
                 ) : null}
@@ -295,7 +298,7 @@ function PaperBallotsSection({ round }: { round: Round }) {
         <PaperBallotForm
           round={round}
           fixedAreaId={confirming.areaId}
-          heading={t('manage.confirmHeading', { number: confirming.number ?? list.indexOf(confirming) + 1 })}
+          heading={t('manage.confirmHeading', { number: list.indexOf(confirming) + 1 })}
           intro={t('manage.confirmIntro')}
           submitLabel={t('manage.confirm')}
           onCancel={() => setConfirming(null)}

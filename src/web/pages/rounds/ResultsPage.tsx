@@ -32,7 +32,7 @@ function Results({ round }: { round: Round }) {
   const municipality = useRequiredMunicipality();
   const published = round.status === 'results' || round.status === 'execution';
   // Staff may look before publication through the staff route.
-  const results = useApi<RoundResults>(published || round.abilities.manage ? `${roundsApi(municipality.code, !published)}/${round.id}/results` : null);
+  const results = useApi<RoundResults>(published || round.abilities.manage ? `${roundsApi(municipality.code, published)}/${round.id}/results` : null);
 
   return (
     <div className="ww-container">
@@ -45,7 +45,7 @@ function Results({ round }: { round: Round }) {
       {!published && round.abilities.manage ? <Notice kind="info">{t('results.staffPreview')}</Notice> : null}
       {results.error ? <LoadError error={results.error} onRetry={results.reload} /> : null}
       {results.loading ? <Loading /> : null}
-      {results.data ? <ResultsBody round={round} results={results.data} /> : null}
+      {results.data ? <ResultsBody results={results.data} /> : null}
       <p className="ams-mt-l">
         <AppLink to={roundPath(municipality.code, round.id)}>{t('vote.backToRound')}</AppLink>
       </p>
@@ -53,13 +53,13 @@ function Results({ round }: { round: Round }) {
   );
 }
 
-function ResultsBody({ round, results }: { round: Round; results: RoundResults }) {
+function ResultsBody({ results }: { results: RoundResults }) {
   const { t, number } = useI18n();
   const totalBallots = results.areas.reduce((sum, a) => sum + a.ballots, 0);
   const ageData = useMemo<BarDatum[]>(() => results.turnoutByAgeGroup.map((g) => ({ label: g.group, value: g.ballots })), [results]);
   return (
     <>
-      <Paragraph className="ams-mb-l">{t('results.intro', { ballots: number(totalBallots), rule: t(`rounds.rule.${results.rule}`) })}</Paragraph>
+      <Paragraph className="ams-mb-l">{t(totalBallots === 1 ? 'results.introOne' : 'results.intro', { ballots: number(totalBallots), rule: t(`rounds.rule.${results.rule}`) })}</Paragraph>
       {results.areas.map((area) => (
         <AreaResult key={area.areaId} area={area} />
       ))}
@@ -70,7 +70,7 @@ function ResultsBody({ round, results }: { round: Round; results: RoundResults }
         </Heading>
         <TurnoutTable areas={results.areas} />
         {ageData.length > 0 ? (
-          <BarChart title={t('results.byAge', { name: round.name })} data={ageData} categoryLabel={t('results.ageGroup')} valueLabel={t('results.ballots')} />
+          <BarChart title={t('results.byAge')} data={ageData} categoryLabel={t('results.ageGroup')} valueLabel={t('results.ballots')} />
         ) : (
           <Paragraph>{t('results.noAgeGroups')}</Paragraph>
         )}

@@ -225,6 +225,9 @@ function BallotStep({
   const [serverError, setServerError] = useState<string | undefined>();
   const [birthYear, setBirthYear] = useState('');
   const [birthYearError, setBirthYearError] = useState<string | undefined>();
+  // Changing an earlier vote: only the receipt (held by the voter alone) finds the ballot to replace.
+  const [receipt, setReceipt] = useState('');
+  const [receiptError, setReceiptError] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
   const summary = useRef<HTMLDivElement>(null);
   const budget = round.areas.find((a) => a.areaId === step.areaId)?.budgetCents ?? 0;
@@ -245,13 +248,21 @@ function BallotStep({
     setServerError(undefined);
     const yearProblem = checkBirthYear();
     setBirthYearError(yearProblem);
-    if (problems.length > 0 || yearProblem) {
+    const receiptProblem = step.alreadyVoted && receipt.trim() === '' ? t('vote.receiptRequired') : undefined;
+    setReceiptError(receiptProblem);
+    if (problems.length > 0 || yearProblem || receiptProblem) {
       window.setTimeout(() => summary.current?.focus(), 0);
       return;
     }
     setBusy(true);
     try {
-      const body = { ...ballotBody(choice, round.ballot, step.projects), areaId: step.areaId, code: step.code, birthYear: birthYear.trim() ? Number(birthYear) : undefined };
+      const body = {
+        ...ballotBody(choice, round.ballot, step.projects),
+        areaId: step.areaId,
+        code: step.code,
+        birthYear: birthYear.trim() ? Number(birthYear) : undefined,
+        receipt: step.alreadyVoted ? receipt.trim() : undefined,
+      };
       const result = await api.post<BallotReceipt>(`${roundsApi(municipality.code, true)}/${round.id}/ballots`, body);
       onDone(result.receipt);
     } catch (e) {
@@ -260,7 +271,8 @@ function BallotStep({
         onCodeProblem(message);
         return;
       }
-      if (e instanceof ProblemError && e.code === 'age_not_eligible') setBirthYearError(message);
+      if (e instanceof ProblemError && (e.code === 'age_not_eligible' || e.code === 'birth_year_required')) setBirthYearError(message);
+      if (e instanceof ProblemError && e.code === 'receipt_unknown') setReceiptError(message);
       setServerError(message);
       window.setTimeout(() => summary.current?.focus(), 0);
     } finally {
@@ -268,7 +280,7 @@ function BallotStep({
     }
   }
 
-  const showProblems = tried && (problems.length > 0 || birthYearError !== undefined || serverError !== undefined);
+  const showProblems = tried && (problems.length > 0 || birthYearError !== undefined || receiptError !== undefined || serverError !== undefined);
   const errorId = `${id}-problems`;
   return (
     <form noValidate className="ww-vote-form" onSubmit={(e) => void onSubmit(e)}>
@@ -287,6 +299,7 @@ function BallotStep({
                 <li key={p.key}>{t(p.key, p.values)}</li>
               ))}
               {birthYearError && birthYearError !== serverError ? <li>{birthYearError}</li> : null}
+              {receiptError && receiptError !== serverError ? <li>{receiptError}</li> : null}
             </ul>
           </Notice>
         ) : null}
@@ -300,6 +313,27 @@ function BallotStep({
         errorId={showProblems ? errorId : undefined}
         legend={t('vote.legend', { area: step.areaName })}
       />
+      {step.alreadyVoted ? (
+        <Field invalid={Boolean(receiptError)}>
+          <Label htmlFor={`${id}-receipt`}>{t('vote.previousReceipt')}</Label>
+          <p className="ww-hint" id={`${id}-receipt-hint`}>
+            {t('vote.previousReceiptHint')}
+          </p>
+          {receiptError ? <ErrorText id={`${id}-receipt-error`}>{receiptError}</ErrorText> : null}
+          <TextInput
+            id={`${id}-receipt`}
+            name="receipt"
+            className="ww-code-input"
+            value={receipt}
+            invalid={Boolean(receiptError)}
+            autoComplete="off"
+            spellCheck={false}
+            aria-required
+            aria-describedby={receiptError ? `${id}-receipt-hint ${id}-receipt-error` : `${id}-receipt-hint`}
+            onChange={(e) => setReceipt(e.target.value)}
+          />
+        </Field>
+      ) : null}
       <Field invalid={Boolean(birthYearError)} className="ww-birth-year">
         <Label htmlFor={`${id}-birth`}>
           {t('vote.birthYear')}
