@@ -11,7 +11,9 @@
 //                    the all-NL wijk and buurt files from ../shared/data/cbs), on PGlite and on PostgreSQL
 //   budgets          whatever src/server/initiatives/bench.ts prints (decisions per second at 50
 //                    clients, the dashboard with 10,000 initiatives), on PGlite and on PostgreSQL
-// Options: --only start,areas,pb,budgets,indicators   --connections 50   --seconds 10   --runs 3
+//   surveys          whatever src/server/surveys/bench.ts prints (results from 1,000,000 survey
+//                    answers: SQL GROUP BY + weighting, CIs, comparisons), on PGlite and on PostgreSQL
+// Options: --only start,areas,pb,budgets,indicators,surveys   --connections 50   --seconds 10   --runs 3
 // PostgreSQL: DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test) is the server on which
 // a scratch database wijkwijs_bench is created and dropped.
 import { execFileSync, spawn } from 'node:child_process';
@@ -27,7 +29,7 @@ import { build, root, staleReason } from './build.mjs';
 
 const { values: options } = parseArgs({
   options: {
-    only: { type: 'string', default: 'start,areas,pb,budgets,indicators' },
+    only: { type: 'string', default: 'start,areas,pb,budgets,indicators,surveys' },
     connections: { type: 'string', default: '50' },
     seconds: { type: 'string', default: '10' },
     runs: { type: 'string', default: '3' },
@@ -291,6 +293,10 @@ if (only.has('pb')) await attempt('pb-tally', () => benchScript('bench/pb-tally.
 if (only.has('budgets')) {
   await attempt('budgets pglite', () => benchScript('src/server/initiatives/bench.ts', { DATABASE_URL: '' }));
   await attempt('budgets postgres', () => benchScript('src/server/initiatives/bench.ts', { DATABASE_URL: postgresBase }));
+}
+if (only.has('surveys')) {
+  await attempt('surveys pglite', () => benchScript('src/server/surveys/bench.ts', { DATABASE_URL: '' }));
+  await attempt('surveys postgres', () => benchScript('src/server/surveys/bench.ts', { DATABASE_URL: postgresBase }));
 }
 if (only.has('indicators')) {
   await attempt('indicators pglite', () => benchScript('src/server/indicators/bench.ts', { DATABASE_URL: '' }));

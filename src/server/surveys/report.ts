@@ -65,14 +65,27 @@ export function waveMoments(questions: readonly Question[], waveId: string, sums
   return { weighting, moments };
 }
 
-function restOf(moments: Map<string, Map<string, QuestionMoments>>, areaId: string | null, questionId: string): QuestionMoments {
-  const parts: QuestionMoments[] = [];
-  for (const [id, byQuestion] of moments) {
-    if (id === areaId) continue;
-    const m = byQuestion.get(questionId);
-    if (m) parts.push(m);
+/**
+ * For every area, the question's moments of all OTHER areas (merged, not subtracted), in O(areas)
+ * merges per question: rest(i) = prefix(i − 1) ⊕ suffix(i + 1). Also the total of all areas.
+ */
+function restsOf(moments: Map<string, Map<string, QuestionMoments>>, questionId: string): { rest: Map<string, QuestionMoments>; total: QuestionMoments } {
+  const ids = [...moments.keys()];
+  const parts = ids.map((id) => moments.get(id)?.get(questionId) ?? { mean: null, shares: new Map() });
+  const prefix: QuestionMoments[] = [];
+  let running: QuestionMoments = { mean: null, shares: new Map() };
+  for (const part of parts) {
+    prefix.push(running);
+    running = mergeQuestionMoments([running, part]);
   }
-  return mergeQuestionMoments(parts);
+  const total = running;
+  const rest = new Map<string, QuestionMoments>();
+  running = { mean: null, shares: new Map() };
+  for (let i = parts.length - 1; i >= 0; i--) {
+    rest.set(ids[i] as string, mergeQuestionMoments([prefix[i] as QuestionMoments, running]));
+    running = mergeQuestionMoments([running, parts[i] as QuestionMoments]);
+  }
+  return { rest, total };
 }
 
 export async function loadWaveResults(q: Q, municipalityId: string, wave: WaveRow, survey: SurveyRow, options: { areaId?: string | undefined; themes: { id: string; name: LocalizedText }[] }): Promise<WaveResults> {
@@ -102,6 +115,8 @@ export function computeWaveResults(input: {
   const current = waveMoments(questions, wave.id, input.sums, input.cells, input.margins);
   const before = previous ? waveMoments(questions, previous.id, input.sums, input.cells, input.margins) : null;
   const empty: QuestionMoments = { mean: null, shares: new Map() };
+  const rests = new Map(questions.map((question) => [question.id, restsOf(current.moments, question.id)]));
+  const emptyRest: QuestionMoments = { mean: null, shares: new Map() };
   const areas: AreaResult[] = [];
   for (const area of input.areaRefs) {
     if (input.areaId !== undefined && area.id !== input.areaId) continue;
@@ -121,7 +136,10 @@ export function computeWaveResults(input: {
       questions: questions.map((question) => {
         const group = current.moments.get(area.id)?.get(question.id) ?? empty;
         const prev = before?.moments.get(area.id)?.get(question.id) ?? null;
-        return questionResult(question, group, restOf(current.moments, area.id, question.id), prev, min);
+        const q = rests.get(question.id);
+        // An area without any respondents is not among the moments: its rest is everyone.
+        const rest = q?.rest.get(area.id) ?? q?.total ?? emptyRest;
+        return questionResult(question, group, rest, prev, min);
       }),
     });
   }
@@ -135,8 +153,8 @@ export function computeWaveResults(input: {
     municipality: {
       respondents: total >= min ? total : null,
       questions: questions.map((question) => {
-        const all = restOf(current.moments, null, question.id);
-        const prev = before ? restOf(before.moments, null, question.id) : null;
+        const all = rests.get(question.id)?.total ?? emptyRest;
+        const prev = before ? restsOf(before.moments, question.id).total : null;
         return questionResult(question, all, null, prev, min);
       }),
     },

@@ -108,7 +108,7 @@ export function weightArea(cells: ReadonlyMap<string | null, number>, margins: R
 /** What is estimated for a question: its mean, and/or shares with a key each. */
 export interface QuestionMoments {
   mean: MomentSummary | null;
-  shares: Map<string, MomentSummary>;
+  shares: ReadonlyMap<string, MomentSummary>;
 }
 
 /** Key of a share: an option id, or `agree` (4 or 5 on the agree scale). */
@@ -257,9 +257,16 @@ export function questionResult(q: Question, group: QuestionMoments, rest: Questi
   };
 }
 
+/** Shared by every group without shares (grade questions): never written to. */
+const NO_SHARES: ReadonlyMap<string, MomentSummary> = new Map();
+
 /** Merges question moments of several groups (areas) into one. */
 export function mergeQuestionMoments(parts: readonly QuestionMoments[]): QuestionMoments {
   let mean: MomentSummary | null = null;
+  if (parts.every((p) => p.shares.size === 0)) {
+    for (const p of parts) if (p.mean) mean = mergeMoments(mean ?? EMPTY_MOMENTS, p.mean);
+    return { mean, shares: NO_SHARES };
+  }
   const shares = new Map<string, MomentSummary>();
   for (const p of parts) {
     if (p.mean) mean = mergeMoments(mean ?? EMPTY_MOMENTS, p.mean);
