@@ -31,8 +31,10 @@ describe.skipIf(!runBrowserTests)('residents’ initiative journey', { timeout: 
     await server?.close();
   });
 
-  async function as<T>(viewport: { width: number; height: number }, work: (page: Page) => Promise<T>): Promise<T> {
-    const context: BrowserContext = await browser.newContext({ viewport, locale: 'nl-NL' });
+  async function as<T>(viewport: { width: number; height: number }, work: (page: Page) => Promise<T>, located = false): Promise<T> {
+    // A point in the wijk Klingerberg (WGS84), for the phone's location.
+    const place = located ? { geolocation: { latitude: 51.3779, longitude: 6.1304 }, permissions: ['geolocation'] } : {};
+    const context: BrowserContext = await browser.newContext({ viewport, locale: 'nl-NL', ...place });
     try {
       const page = await context.newPage();
       const errors = collectPageErrors(page);
@@ -45,88 +47,98 @@ describe.skipIf(!runBrowserTests)('residents’ initiative journey', { timeout: 
   }
 
   it('a resident signs in by email link and applies on a phone: draft saved, reloaded, submitted', async () => {
-    await as(phone, async (page) => {
-      await page.goto(`${home()}/initiatieven/nieuw`);
-      const main = page.getByRole('main');
-      await main.getByRole('heading', { level: 1, name: 'Bewonersinitiatief aanvragen' }).waitFor();
-      await expectNoAxeViolations(page, 'application form, signed out (phone)');
+    await as(
+      phone,
+      async (page) => {
+        await page.goto(`${home()}/initiatieven/nieuw`);
+        const main = page.getByRole('main');
+        await main.getByRole('heading', { level: 1, name: 'Bewonersinitiatief aanvragen' }).waitFor();
+        await expectNoAxeViolations(page, 'application form, signed out (phone)');
 
-      // Sign in with an email link from the outbox; the link returns to the form.
-      await main.getByRole('link', { name: 'Inloggen' }).click();
-      const email = `bewoner.${Date.now()}@example.org`;
-      const resident = page.locator('section', { has: page.getByRole('heading', { name: 'Voor bewoners' }) });
-      await resident.getByLabel('E-mailadres').fill(email);
-      await resident.getByRole('button', { name: 'Stuur mij een inloglink' }).click();
-      await resident.getByRole('link', { name: 'Verzonden e-mail' }).click();
-      const mail = page.locator('article', { hasText: email });
-      await mail.locator('a[href*="/api/auth/email-link/"]').click();
-      // The link opens a page with one button, so a mail scanner following links never uses it up.
-      await page.getByRole('button', { name: /Inloggen/ }).click();
-      await page.getByText(/Ingelogd als/).waitFor();
-      expect(page.url()).toContain('/initiatieven/nieuw');
+        // Sign in with an email link from the outbox; the link returns to the form.
+        await main.getByRole('link', { name: 'Inloggen' }).click();
+        const email = `bewoner.${Date.now()}@example.org`;
+        const resident = page.locator('section', { has: page.getByRole('heading', { name: 'Voor bewoners' }) });
+        await resident.getByLabel('E-mailadres').fill(email);
+        await resident.getByRole('button', { name: 'Stuur mij een inloglink' }).click();
+        await resident.getByRole('link', { name: 'Verzonden e-mail' }).click();
+        const mail = page.locator('article', { hasText: email });
+        await mail.locator('a[href*="/api/auth/email-link/"]').click();
+        // The link opens a page with one button, so a mail scanner following links never uses it up.
+        await page.getByRole('button', { name: /Inloggen/ }).click();
+        await page.getByText(/Ingelogd als/).waitFor();
+        expect(page.url()).toContain('/initiatieven/nieuw');
 
-      // Title and wijk are enough for a draft.
-      const form = page.locator('form', { has: page.getByRole('button', { name: 'Opslaan als concept' }) });
-      await form.getByLabel('Naam van het initiatief').fill(title);
-      const wijk = form.getByLabel('Wijk', { exact: true });
-      const klingerberg = await wijk.locator('option', { hasText: 'Klingerberg' }).first().getAttribute('value');
-      await wijk.selectOption(klingerberg);
-      await expectNoAxeViolations(page, 'application form (phone)');
-      await form.getByRole('button', { name: 'Opslaan als concept' }).click();
-      await page.getByText('Uw concept is opgeslagen').waitFor();
-      expect(page.url()).toMatch(/\/initiatieven\/[0-9a-f-]+\/wijzigen$/);
+        // Title and wijk are enough for a draft.
+        const form = page.locator('form', { has: page.getByRole('button', { name: 'Opslaan als concept' }) });
+        await form.getByLabel('Naam van het initiatief').fill(title);
+        const wijk = form.getByLabel('Wijk', { exact: true });
+        const klingerberg = await wijk.locator('option', { hasText: 'Klingerberg' }).first().getAttribute('value');
+        // The phone's location finds the wijk (the list stays the alternative).
+        await form.getByRole('button', { name: 'Zoek de wijk bij mijn locatie' }).click();
+        await form
+          .getByRole('status')
+          .filter({ hasText: /Gevonden: .*Klingerberg/ })
+          .waitFor();
+        expect(await wijk.inputValue()).toBe(klingerberg);
+        await expectNoAxeViolations(page, 'application form (phone)');
+        await form.getByRole('button', { name: 'Opslaan als concept' }).click();
+        await page.getByText('Uw concept is opgeslagen').waitFor();
+        expect(page.url()).toMatch(/\/initiatieven\/[0-9a-f-]+\/wijzigen$/);
 
-      // The draft is on the server: a reload finds it.
-      await page.reload();
-      await expect.poll(() => form.getByLabel('Naam van het initiatief').inputValue()).toBe(title);
-      expect(await wijk.inputValue()).toBe(klingerberg);
-      await page.setViewportSize(desktop);
-      await expectNoAxeViolations(page, 'application form (desktop)');
-      await page.setViewportSize(phone);
+        // The draft is on the server: a reload finds it.
+        await page.reload();
+        await expect.poll(() => form.getByLabel('Naam van het initiatief').inputValue()).toBe(title);
+        expect(await wijk.inputValue()).toBe(klingerberg);
+        await page.setViewportSize(desktop);
+        await expectNoAxeViolations(page, 'application form (desktop)');
+        await page.setViewportSize(phone);
 
-      // Submitting an incomplete application: errors at the fields, nothing submitted.
-      await form.getByRole('button', { name: 'Indienen' }).click();
-      await expect.poll(() => form.locator('[aria-invalid="true"]').count()).toBeGreaterThanOrEqual(3);
-      await expectNoAxeViolations(page, 'application form with errors (phone)');
+        // Submitting an incomplete application: errors at the fields, nothing submitted.
+        await form.getByRole('button', { name: 'Indienen' }).click();
+        await expect.poll(() => form.locator('[aria-invalid="true"]').count()).toBeGreaterThanOrEqual(3);
+        await expectNoAxeViolations(page, 'application form with errors (phone)');
 
-      await form.getByLabel('Wat wilt u doen?').fill('Plantenbakken met bloemen langs de stoep, onderhouden door de straat.');
-      await form.getByLabel('Doel').selectOption('physical_environment');
-      await form.getByLabel('Naam van de bewonersgroep').fill('Bewonersgroep Klingerberg-Oost');
-      await form.getByLabel('Geplande begindatum').fill('2027-04-01');
-      await form.getByLabel('Omschrijving 1').fill('Zes plantenbakken');
-      await form.getByLabel('Bedrag 1').fill('1.234,567');
-      await form.getByRole('button', { name: 'Kostenregel toevoegen' }).click();
-      await form.getByLabel('Omschrijving 2').fill('Bloemen en aarde');
-      await form.getByLabel('Bedrag 2').fill('450,00');
-      await form.getByLabel('Eigen bijdrage').fill('84,50');
-      await form.getByRole('button', { name: 'Indienen' }).click();
-      // A fraction of a cent is no amount: said at that field.
-      const amount1 = form.getByLabel('Bedrag 1');
-      await expect.poll(() => amount1.getAttribute('aria-invalid')).toBe('true');
-      // More than the rules' maximum (EUR 15,000): the server's problem is shown at the costs.
-      await amount1.fill('20.000,00');
-      await form.getByRole('button', { name: 'Indienen' }).click();
-      const costs = form.locator('fieldset', { has: page.getByText('Kosten', { exact: true }) });
-      await costs.getByText(/hoger dan het maximum van €\s15\.000,00/).waitFor();
-      await page.getByRole('alert').filter({ hasText: 'Controleer het formulier' }).waitFor();
-      await expectNoAxeViolations(page, 'application form with the server’s problem (phone)');
-      await amount1.fill('1.234,50');
-      expect(await form.getByText('€\u00a01.600,00').count()).toBe(1);
-      expect(await scrollsSideways(page)).toBe(false);
+        await form.getByLabel('Wat wilt u doen?').fill('Plantenbakken met bloemen langs de stoep, onderhouden door de straat.');
+        await form.getByLabel('Doel').selectOption('physical_environment');
+        await form.getByLabel('Naam van de bewonersgroep').fill('Bewonersgroep Klingerberg-Oost');
+        await form.getByLabel('Geplande begindatum').fill('2027-04-01');
+        await form.getByLabel('Omschrijving 1').fill('Zes plantenbakken');
+        await form.getByLabel('Bedrag 1').fill('1.234,567');
+        await form.getByRole('button', { name: 'Kostenregel toevoegen' }).click();
+        await form.getByLabel('Omschrijving 2').fill('Bloemen en aarde');
+        await form.getByLabel('Bedrag 2').fill('450,00');
+        await form.getByLabel('Eigen bijdrage').fill('84,50');
+        await form.getByRole('button', { name: 'Indienen' }).click();
+        // A fraction of a cent is no amount: said at that field.
+        const amount1 = form.getByLabel('Bedrag 1');
+        await expect.poll(() => amount1.getAttribute('aria-invalid')).toBe('true');
+        // More than the rules' maximum (EUR 15,000): the server's problem is shown at the costs.
+        await amount1.fill('20.000,00');
+        await form.getByRole('button', { name: 'Indienen' }).click();
+        const costs = form.locator('fieldset', { has: page.getByText('Kosten', { exact: true }) });
+        await costs.getByText(/hoger dan het maximum van €\s15\.000,00/).waitFor();
+        await page.getByRole('alert').filter({ hasText: 'Controleer het formulier' }).waitFor();
+        await expectNoAxeViolations(page, 'application form with the server’s problem (phone)');
+        await amount1.fill('1.234,50');
+        expect(await form.getByText('€\u00a01.600,00').count()).toBe(1);
+        expect(await scrollsSideways(page)).toBe(false);
 
-      await form.getByRole('button', { name: 'Indienen' }).click();
-      await page.getByText('Uw aanvraag is ingediend').waitFor();
-      expect(page.url()).toMatch(/\/gemeente\/GM0983\/initiatieven\/[0-9a-f-]+$/);
-      initiativeUrl = new URL(page.url()).pathname;
-      initiativeId = initiativeUrl.split('/').pop()!;
-      const state = page.locator('section[aria-labelledby="stand"]');
-      expect(await state.textContent()).toContain('Ingediend');
-      expect(await state.textContent()).toMatch(/Besluit uiterlijk.*nog \d+ dagen/);
-      expect(await scrollsSideways(page)).toBe(false);
-      await expectNoAxeViolations(page, 'status page after submitting (phone)');
-      await page.setViewportSize(desktop);
-      await expectNoAxeViolations(page, 'status page after submitting (desktop)');
-    });
+        await form.getByRole('button', { name: 'Indienen' }).click();
+        await page.getByText('Uw aanvraag is ingediend').waitFor();
+        expect(page.url()).toMatch(/\/gemeente\/GM0983\/initiatieven\/[0-9a-f-]+$/);
+        initiativeUrl = new URL(page.url()).pathname;
+        initiativeId = initiativeUrl.split('/').pop()!;
+        const state = page.locator('section[aria-labelledby="stand"]');
+        expect(await state.textContent()).toContain('Ingediend');
+        expect(await state.textContent()).toMatch(/Besluit uiterlijk.*nog \d+ dagen/);
+        expect(await scrollsSideways(page)).toBe(false);
+        await expectNoAxeViolations(page, 'status page after submitting (phone)');
+        await page.setViewportSize(desktop);
+        await expectNoAxeViolations(page, 'status page after submitting (desktop)');
+      },
+      true,
+    );
   });
 
   it('the wijkregisseur sees it on the dashboard, declares it admissible and asks advice', async () => {
@@ -170,8 +182,9 @@ describe.skipIf(!runBrowserTests)('residents’ initiative journey', { timeout: 
       await advice.getByLabel('Toelichting bij het advies').fill('De straat staat erachter en regelt het onderhoud.');
       await advice.getByRole('button', { name: 'Advies geven' }).click();
       await page.getByText('Gelukt: Advies geven.').waitFor();
-      // The wijkwerker may not decide: no decision form.
+      // The wijkwerker may not decide: no decision form, and the page says so.
       expect(await page.getByRole('heading', { name: 'Besluiten' }).count()).toBe(0);
+      await page.getByText('Over deze aanvraag van €\u00a01.600,00 besluit u niet').waitFor();
       await expect.poll(() => page.locator('section[aria-labelledby="adviezen"]').textContent()).toContain('De straat staat erachter');
     });
   });

@@ -140,6 +140,10 @@ export const en: Record<MessageKey, string> = {
   'application.area': 'Wijk (neighbourhood)',
   'application.areaHint': 'The wijk where the initiative takes place.',
   'application.areaChoose': 'Choose a wijk',
+  'application.useLocation': 'Find the wijk at my location',
+  'application.locationFound': 'Found: {name}.',
+  'application.locationNoWijk': 'We found no wijk of this municipality at your location. Choose the wijk from the list.',
+  'application.locationUnavailable': 'Your location is not available. Choose the wijk from the list.',
   'application.description': 'What do you want to do?',
   'application.descriptionHint': 'Describe the plan, who it is for and who takes part.',
   'application.purpose': 'Purpose',
@@ -210,6 +214,7 @@ export const en: Record<MessageKey, string> = {
   'decision.amount': 'Amount granted',
   'decision.partAmountInvalid': 'Enter an amount lower than {amount}.',
   'decision.submit': 'Record the decision',
+  'decision.notYours': 'You do not decide on this application of {amount}: whoever may decide on this amount under the mandate table in the rules does.',
 
   'account.results': 'What was achieved?',
   'account.resultsRequired': 'Describe what was achieved.',

@@ -140,6 +140,10 @@ export const nl = {
   'application.area': 'Wijk',
   'application.areaHint': 'De wijk waar het initiatief plaatsvindt.',
   'application.areaChoose': 'Kies een wijk',
+  'application.useLocation': 'Zoek de wijk bij mijn locatie',
+  'application.locationFound': 'Gevonden: {name}.',
+  'application.locationNoWijk': 'Op uw locatie vonden we geen wijk van deze gemeente. Kies de wijk in de lijst.',
+  'application.locationUnavailable': 'Uw locatie is niet beschikbaar. Kies de wijk in de lijst.',
   'application.description': 'Wat wilt u doen?',
   'application.descriptionHint': 'Beschrijf het plan, voor wie het is en wie meedoen.',
   'application.purpose': 'Doel',
@@ -210,6 +214,7 @@ export const nl = {
   'decision.amount': 'Toegekend bedrag',
   'decision.partAmountInvalid': 'Vul een bedrag in dat lager is dan {amount}.',
   'decision.submit': 'Besluit vastleggen',
+  'decision.notYours': 'Over deze aanvraag van {amount} besluit u niet: dat doet wie volgens de mandaattabel in de spelregels over dit bedrag mag besluiten.',
 
   'account.results': 'Wat is er bereikt?',
   'account.resultsRequired': 'Beschrijf wat er is bereikt.',

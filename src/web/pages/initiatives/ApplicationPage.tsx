@@ -10,7 +10,7 @@ import { useI18n } from '../../i18n/i18n.js';
 import { useRequiredMunicipality } from '../../municipality.js';
 import { useSession } from '../../session.js';
 import { useApi } from '../../api/use-api.js';
-import { api, type ProblemError } from '../../api/client.js';
+import { api, ProblemError, query } from '../../api/client.js';
 import type { AreaSummary, InitiativeDetail } from '../../api/types.js';
 import { LoadError, Loading, useDocumentTitle } from '../../components/Layout.js';
 import { AppLink } from '../../components/AppLink.js';
@@ -93,6 +93,52 @@ function fieldsOfProblem(problem: ProblemError, message: string): FieldErrors {
   const byCode = fieldOfProblem(problem);
   if (byCode) errors[byCode] = message;
   return errors;
+}
+
+/** Phone first: the wijk from the device's location (the API's point lookup), as an alternative to the list. */
+function FindWijk({ code, wijken, onFound }: { code: string; wijken: { value: string; label: string }[]; onFound: (id: string) => void }) {
+  const { t, lang } = useI18n();
+  const [message, setMessage] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  if (typeof navigator === 'undefined' || !('geolocation' in navigator)) return null;
+
+  function locate() {
+    setBusy(true);
+    setMessage(null);
+    navigator.geolocation.getCurrentPosition(
+      (position) => {
+        const { longitude, latitude } = position.coords;
+        api.get<{ wijk: { id: string; name: string } | null }>(`/api/municipalities/${code}/areas/lookup${query({ lon: longitude, lat: latitude })}`).then(
+          (found) => {
+            const wijk = found.wijk && wijken.some((w) => w.value === found.wijk!.id) ? found.wijk : null;
+            if (wijk) onFound(wijk.id);
+            setMessage(wijk ? t('application.locationFound', { name: wijk.name }) : t('application.locationNoWijk'));
+            setBusy(false);
+          },
+          (error: unknown) => {
+            setMessage(error instanceof ProblemError ? error.localized(lang) : t('application.locationUnavailable'));
+            setBusy(false);
+          },
+        );
+      },
+      () => {
+        setMessage(t('application.locationUnavailable'));
+        setBusy(false);
+      },
+      { timeout: 15_000 },
+    );
+  }
+
+  return (
+    <div>
+      <Button variant="secondary" onClick={locate} disabled={busy}>
+        {t('application.useLocation')}
+      </Button>
+      <p role="status" className="ww-hint">
+        {message}
+      </p>
+    </div>
+  );
 }
 
 function ApplicationForm({ draft }: { draft: InitiativeDetail | undefined }) {
@@ -241,6 +287,7 @@ function ApplicationForm({ draft }: { draft: InitiativeDetail | undefined }) {
           error={form.fieldErrors.areaId}
           required
         />
+        <FindWijk code={municipality.code} wijken={areaOptions} onFound={setAreaId} />
         <TextField
           label={t('application.description')}
           name="description"

@@ -7,12 +7,15 @@ import { Button, Heading, Paragraph } from '../../components/ads.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { useRequiredMunicipality } from '../../municipality.js';
 import { api } from '../../api/client.js';
-import type { InitiativeAction, InitiativeDetail } from '../../api/types.js';
+import type { InitiativeAction, InitiativeDetail, InitiativeStatus } from '../../api/types.js';
 import { Notice, SelectField, TextField, useFormState, type FieldErrors } from '../../components/forms.js';
 import { amountText, parseEuros, useMoney } from '../budgets/money.js';
 import { AmountLines, checkLines, emptyLine, isBlank, type AmountLine } from './AmountLines.js';
 
 type Post = (path: string, body?: unknown) => Promise<unknown>;
+
+/** Statuses in which a decision is taken (by whoever holds the mandate for the amount). */
+const awaitingDecision: readonly InitiativeStatus[] = ['admissible', 'in_advice'];
 
 export function StepActions({ initiative, onDone }: { initiative: InitiativeDetail; onDone: () => void }) {
   const { t } = useI18n();
@@ -25,6 +28,7 @@ export function StepActions({ initiative, onDone }: { initiative: InitiativeDeta
     onDone();
   };
   const decisions = (['grant', 'grant_partly', 'refuse'] as const).filter((a) => allowed.has(a));
+  const money = useMoney();
   if (allowed.size === 0 && !initiative.abilities.advise && !done) return null;
 
   return (
@@ -56,7 +60,11 @@ export function StepActions({ initiative, onDone }: { initiative: InitiativeDeta
         <MotivatedForm id="actie-advies-vragen" action="request_advice" run={(note) => post('request-advice', note ? { note } : {})} onDone={finished} />
       ) : null}
       {initiative.abilities.advise ? <AdviceForm post={post} onDone={finished} /> : null}
-      {decisions.length > 0 ? <DecisionForm initiative={initiative} decisions={decisions} post={post} onDone={finished} /> : null}
+      {decisions.length > 0 ? (
+        <DecisionForm initiative={initiative} decisions={decisions} post={post} onDone={finished} />
+      ) : awaitingDecision.includes(initiative.status) ? (
+        <Notice kind="info">{t('decision.notYours', { amount: money(initiative.requestedCents) })}</Notice>
+      ) : null}
       {allowed.has('pay_advance') ? (
         <StepForm
           id="actie-voorschot"
