@@ -41,9 +41,9 @@ describe.skipIf(!runBrowserTests)('a budget round in the browser', { timeout: 24
   const today = () => amsterdamDate(Date.now());
 
   /** Sets the round's six dates relative to today (test-only shortcut through time). */
-  async function setPhases(offsets: [number, number, number, number, number, number]) {
+  async function setPhases(offsets: [number, number, number, number, number, number], roundId = round.id) {
     const [ideasFrom, ideasTo, checkTo, votingFrom, votingTo, resultsFrom] = offsets.map((d) => addDays(today(), d)) as [string, string, string, string, string, string];
-    await server.db.update(rounds).set({ ideasFrom, ideasTo, checkTo, votingFrom, votingTo, resultsFrom }).where(eq(rounds.id, round.id));
+    await server.db.update(rounds).set({ ideasFrom, ideasTo, checkTo, votingFrom, votingTo, resultsFrom }).where(eq(rounds.id, roundId));
   }
 
   async function csrf(request: APIRequestContext): Promise<string> {
@@ -341,6 +341,84 @@ describe.skipIf(!runBrowserTests)('a budget round in the browser', { timeout: 24
       await page.setViewportSize(desktop);
       await chart.waitFor();
       await expectNoAxeViolations(page, 'results on a desktop');
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('a ranked ballot on a phone, with the keyboard: Up and Down keep focus on the moved project; in English too', async () => {
+    // A second round, ranked, opened and put in its voting phase by the wijkregisseur (API).
+    const request = staffPage.request;
+    const token = await csrf(request);
+    const headers = { 'x-csrf-token': token };
+    const phases = { ideasFrom: addDays(today(), -1), ideasTo: addDays(today(), 1), checkTo: addDays(today(), 2), votingFrom: addDays(today(), 3), votingTo: addDays(today(), 9), resultsFrom: addDays(today(), 10) };
+    const created = await request.post(api('/rounds'), {
+      headers,
+      data: {
+        name: 'Rangorde e2e',
+        areas: [{ areaId: round.areas[0]!.areaId, budgetCents: 500_000 }],
+        phases,
+        ballot: { type: 'ranked', minLength: 1, maxLength: 3 },
+        rule: 'greedy',
+        voting: { codes: true, signIn: false, scope: 'own-area', changeable: false },
+      },
+    });
+    expect(created.status(), await created.text()).toBe(201);
+    const ranked = (await created.json()) as RoundJson;
+    for (const [title, costCents] of [
+      ['Boom op het plein', 100_000],
+      ['Jeu-de-boulesbaan', 200_000],
+      ['Moestuin', 150_000],
+    ] as const) {
+      const added = await request.post(api(`/rounds/${ranked.id}/projects`), { headers, data: { areaId: ranked.areas[0]!.areaId, title, costCents } });
+      expect(added.status(), await added.text()).toBe(201);
+    }
+    expect((await request.post(api(`/rounds/${ranked.id}/publish`), { headers, data: {} })).status()).toBeLessThan(300);
+    const csv = await request.post(api(`/rounds/${ranked.id}/codes`), { headers, data: { areaId: ranked.areas[0]!.areaId, count: 1 } });
+    expect(csv.status()).toBe(201);
+    const code = (await csv.text()).replace(/^\uFEFF/, '').split(/\r?\n/)[1]!.split(';')[0]!.replace(/"/g, '');
+    await setPhases([-10, -6, -3, 0, 7, 8], ranked.id);
+
+    const { context, page, errors } = await fresh(phone);
+    try {
+      await page.goto(web(`/${ranked.id}/stemmen`));
+      await page.getByRole('textbox', { name: 'Stemcode' }).fill(code);
+      await page.keyboard.press('Enter');
+      await page.getByRole('group', { name: /Stembiljet voor/ }).waitFor();
+      // Add all three, in the order of the list, with the keyboard.
+      for (const title of ['Boom op het plein', 'Jeu-de-boulesbaan', 'Moestuin']) {
+        await page.getByRole('button', { name: `${title} toevoegen aan uw volgorde` }).focus();
+        await page.keyboard.press('Enter');
+      }
+      const order = () => page.locator('.ww-ranking .ww-choice__title').allTextContents();
+      await expect.poll(order).toEqual(['Boom op het plein', 'Jeu-de-boulesbaan', 'Moestuin']);
+      await expectNoAxeViolations(page, 'ranked ballot on a phone', { rules: ['target-size'] });
+
+      // Moestuin up twice: focus stays on its Up button until it is first, then moves to its Down button.
+      await page.getByRole('button', { name: 'Moestuin een plaats omhoog' }).focus();
+      await page.keyboard.press('Enter');
+      await expect.poll(order).toEqual(['Boom op het plein', 'Moestuin', 'Jeu-de-boulesbaan']);
+      await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Moestuin een plaats omhoog');
+      await page.keyboard.press('Enter');
+      await expect.poll(order).toEqual(['Moestuin', 'Boom op het plein', 'Jeu-de-boulesbaan']);
+      await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Moestuin een plaats omlaag');
+      expect(await page.getByRole('status').filter({ hasText: 'Moestuin staat nu op plaats 1.' }).count()).toBe(1);
+      expect(await scrollsSideways(page)).toBe(false);
+
+      // The same page in English.
+      await page.getByRole('button', { name: 'English' }).click();
+      await page.getByRole('group', { name: /Ballot for/ }).waitFor();
+      expect(await page.getByRole('button', { name: 'Move Boom op het plein up one place' }).count()).toBe(1);
+      await expectNoAxeViolations(page, 'ranked ballot in English', { rules: ['target-size'] });
+      await page.getByRole('button', { name: 'Send my vote' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Your vote has been received' }).waitFor();
+      await page.getByRole('button', { name: 'Nederlands' }).click();
+
+      const results = await request.get(api(`/rounds/${ranked.id}/results`));
+      expect(results.status()).toBe(200);
+      const body = (await results.json()) as { areas: { ballots: number }[] };
+      expect(body.areas[0]!.ballots).toBe(1);
       expect(errors).toEqual([]);
     } finally {
       await context.close();

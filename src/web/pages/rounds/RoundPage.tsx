@@ -21,7 +21,8 @@ function RoundView({ round }: { round: Round }) {
   const { t } = useI18n();
   const municipality = useRequiredMunicipality();
   const code = municipality.code;
-  const ideas = useApi<Idea[] | { items: Idea[] }>(`${roundsApi(code, true)}/${round.id}/ideas`);
+  // A draft is seen only by staff, through the staff addresses.
+  const ideas = useApi<Idea[] | { items: Idea[] }>(`${roundsApi(code, round.status !== 'draft')}/${round.id}/ideas`);
   const showResults = round.status === 'results' || round.status === 'execution' || round.abilities.manage;
 
   return (
@@ -108,7 +109,7 @@ function AreaSection({ round, areaId, areaName, budgetCents, ideas }: { round: R
   const money = useMoney();
   const municipality = useRequiredMunicipality();
   const headingId = `gebied-${areaId}`;
-  const projects = useApi<Project[] | { items: Project[] }>(`${roundsApi(municipality.code, true)}/${round.id}/projects?areaId=${encodeURIComponent(areaId)}`);
+  const projects = useApi<Project[] | { items: Project[] }>(`${roundsApi(municipality.code, round.status !== 'draft')}/${round.id}/projects?areaId=${encodeURIComponent(areaId)}`);
   const list = itemsOf(projects.data);
   return (
     <section aria-labelledby={headingId} className="ww-panel">

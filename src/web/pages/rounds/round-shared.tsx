@@ -10,6 +10,7 @@ import { useApi } from '../../api/use-api.js';
 import type { Round, RoundPhases, RoundStatus } from '../../api/types.js';
 import { formatCents } from '../../../core/money.js';
 import { useRequiredMunicipality } from '../../municipality.js';
+import { actorHasCapability, useSession } from '../../session.js';
 import './rounds.css';
 
 /** API base of a municipality's rounds; `publicPart` for the routes that need no sign-in. */
@@ -34,9 +35,14 @@ export function useMoney(): (cents: number) => string {
   return (cents) => formatCents(cents, lang, { nonBreakingSpace: true });
 }
 
-/** The round (public address: works without sign-in, abilities follow the session). */
+/**
+ * The round: for staff who manage rounds the staff address (drafts too), for everyone else the public
+ * one (no sign-in needed; abilities follow the session).
+ */
 export function useRound(code: string, roundId: string | undefined) {
-  return useApi<Round>(roundId ? `${roundsApi(code, true)}/${roundId}` : null);
+  const { actor } = useSession();
+  const staff = actorHasCapability(actor, code, 'round.manage');
+  return useApi<Round>(roundId ? `${roundsApi(code, !staff)}/${roundId}` : null);
 }
 
 /** Renders the round once loaded; the API's error (404 for a draft or unknown round) otherwise. */
