@@ -137,7 +137,8 @@ describe.skipIf(!runBrowserTests)('wijkkompas: map, profile, analysis and the su
     expect(await charts.count()).toBe(await tiles.count());
     const chart = charts.filter({ has: page.getByRole('heading', { level: 3, name: 'Aantal inwoners' }) });
     await chart.locator('svg[role="img"]').waitFor();
-    expect(await chart.locator('svg title').textContent()).toBe(`Aantal inwoners, ${wijk.name}, 2012–2024`);
+    expect(await chart.locator('.ww-chart__caption').textContent()).toBe(`Aantal inwoners, ${wijk.name}, 2012–2024`);
+    expect(await chart.locator('svg[role="img"]').getAttribute('aria-label')).toContain(`Aantal inwoners, ${wijk.name}, 2012–2024`);
     await chart.getByText(/^Tabel:/).click();
     const years = await chart.locator('table tbody tr td:first-child').allTextContents();
     expect(years).toEqual(['2012', '2017', '2018', '2019', '2022', '2023', '2024']);

@@ -2,6 +2,7 @@
 // Area profile: a tile per indicator (value, change since the previous period, difference from the
 // rest of the municipality in honest words) and a trend chart per indicator with its table. Source
 // and year under every number.
+import { useMemo } from 'react';
 import { useParams, useSearchParams } from 'react-router';
 import { Heading, Paragraph } from '../../components/ads.js';
 import { useI18n } from '../../i18n/i18n.js';
@@ -135,9 +136,12 @@ function TrendSection({ tile, areaId, areaName, isMunicipality }: { tile: Profil
   const whole = useApi<IndicatorTrend>(isMunicipality ? null : url);
   const title = tile.indicator.name[lang];
   const headingId = `trend-${tile.indicator.id}`;
-  const series: TrendSeries[] = [];
-  if (trend.data) series.push({ label: areaName, points: trend.data.points, kind: 'area' });
-  if (whole.data && whole.data.points.length > 0) series.push({ label: municipality.name, points: whole.data.points, kind: 'municipality' });
+  const series = useMemo<TrendSeries[]>(() => {
+    const list: TrendSeries[] = [];
+    if (trend.data) list.push({ label: areaName, points: trend.data.points });
+    if (whole.data && whole.data.points.length > 0) list.push({ label: municipality.name, points: whole.data.points });
+    return list;
+  }, [trend.data, whole.data, areaName, municipality.name]);
   const years = [...new Set(series.flatMap((s) => s.points.map((p) => p.period)))].sort();
   const sources = [...new Set(series.flatMap((s) => s.points.map((p) => p.source ?? tile.value.source)))];
   return (
