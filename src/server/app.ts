@@ -10,6 +10,7 @@ import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import fastifyStatic from '@fastify/static';
+import multipart from '@fastify/multipart';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Config } from './config.js';
 import type { Database } from './db/client.js';
@@ -78,6 +79,8 @@ export async function buildApp(options: BuildOptions): Promise<App> {
     strictTransportSecurity: config.cookieSecure,
   });
   await app.register(cookie);
+  // Uploads (initiative attachments): one file per request, its size capped by the route.
+  await app.register(multipart, { limits: { fileSize: 10 * 1024 * 1024, files: 1, fields: 5, parts: 6 } });
   await app.register(rateLimit, { global: false });
   await app.register(swagger, {
     openapi: {

@@ -5,9 +5,10 @@
 // municipality's word for it (settings.roleLabels), or when the rules version maps it explicitly
 // (roleMap). The check itself is core/mandates assertMayDecide, so the 403 names the rule.
 import { assertMayDecide, mayDecide, type BudgetRules, type MandateRow } from '../../core/mandates/index.js';
-import { roleGrants, type RoleKey } from '../../core/access/roles.js';
+import { roleGrants, roleKeys, type RoleKey } from '../../core/access/roles.js';
 import type { AreaLineage, Actor } from '../../core/access/policy.js';
-import type { Cents } from '../../core/money.js';
+import { formatCents, type Cents } from '../../core/money.js';
+import { invalid } from '../errors.js';
 import type { MunicipalitySettings } from '../municipalities/settings.js';
 import { roleLabel } from '../people/roles.js';
 
@@ -77,4 +78,29 @@ export function assertRolesMayDecide(
   const widest = held[0];
   assertMayDecide(rules, widest?.role ?? roleLabel(settings, roles[0] ?? 'wijkregisseur').nl, amount);
   throw new Error('unreachable: assertMayDecide accepted what mayDecide refused');
+}
+
+/**
+ * The row of the mandate table for a decision of the college (or another body): the lowest row
+ * covering `amount` that no role able to decide holds, e.g. "college van B&W" above the
+ * wijkwethouder's limit. Staff with initiative.record_college_decision record such decisions.
+ * 422 `college_not_in_mandate_table` when the rules have no such row for the amount.
+ */
+export function collegeRow(
+  rules: BudgetRules,
+  settings: Pick<MunicipalitySettings, 'roleLabels'>,
+  roleMap: Readonly<Record<string, RoleKey>>,
+  amount: Cents,
+): MandateRow {
+  const deciders = roleKeys.filter((role) => roleGrants(role, 'initiative.decide'));
+  const row = rules.mandates.find((r) => !deciders.some((role) => rowHeldBy(r, role, settings, roleMap)) && mayDecide(rules, r.role, amount));
+  if (row) return row;
+  throw invalid(
+    'college_not_in_mandate_table',
+    {
+      nl: `Volgens de spelregels '${rules.name}' besluit niet het college over ${formatCents(amount)}: de mandaattabel noemt daarvoor een rol, die zelf besluit.`,
+      en: `Under the rules '${rules.name}' the college does not decide on this amount; a role does.`,
+    },
+    { rule: 'college_not_in_mandate_table', amount },
+  );
 }

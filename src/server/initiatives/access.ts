@@ -5,10 +5,12 @@
 // roles: the applicant (or a wijkwerker helping the group) submits, executes, accounts; holders of
 // budget.manage assess, pay and settle; holders of initiative.decide decide, within their mandate.
 import { can, canSee, type AreaLineage } from '../../core/access/policy.js';
-import type { InitiativeCapability } from '../../core/initiatives/index.js';
+import { ATTACHMENT_KINDS, attachmentCapability, attachmentStatuses, type AttachmentKind, type InitiativeCapability } from '../../core/initiatives/index.js';
+import type { Db } from '../db/client.js';
+import { areaLineage } from '../areas/queries.js';
 import { notFound } from '../errors.js';
 import type { SignedInActor } from '../http/context.js';
-import type { InitiativeRow } from './queries.js';
+import { findInitiative, type InitiativeRow } from './queries.js';
 
 export interface InitiativeAccess {
   lineage: AreaLineage;
@@ -17,6 +19,8 @@ export interface InitiativeAccess {
   staff: boolean;
   canAdvise: boolean;
   canEditDraft: boolean;
+  /** May record a decision the college took (initiative.record_college_decision on the area). */
+  canRecordCollegeDecision: boolean;
   capabilities: Set<InitiativeCapability>;
 }
 
@@ -49,6 +53,7 @@ export function accessTo(
     staff,
     canAdvise: can(actor, 'initiative.advise', lineage),
     canEditDraft: isApplicant && initiative.status === 'draft',
+    canRecordCollegeDecision: can(actor, 'initiative.record_college_decision', lineage),
     capabilities,
   };
 }
@@ -64,4 +69,23 @@ export function initiativeNotFound() {
 
 export function requireVisible(access: InitiativeAccess, initiative: Pick<InitiativeRow, 'status'>): void {
   if (!isVisible(access, initiative)) throw initiativeNotFound();
+}
+
+/** The initiative with the caller's access, or 404 when it does not exist or the caller may not see it. */
+export async function loadVisible(
+  q: Pick<Db, 'select' | 'selectDistinct' | 'execute'>,
+  actor: SignedInActor,
+  municipalityId: string,
+  initiativeId: string,
+): Promise<{ initiative: InitiativeRow; access: InitiativeAccess }> {
+  const initiative = await findInitiative(q, municipalityId, initiativeId);
+  if (!initiative) throw initiativeNotFound();
+  const access = accessTo(actor, initiative, await areaLineage(q, municipalityId, initiative.areaId));
+  requireVisible(access, initiative);
+  return { initiative, access };
+}
+
+/** The kinds of file the caller may add now (the applicant's side, in the stage the kind belongs to). */
+export function attachableKinds(access: InitiativeAccess, status: InitiativeRow['status']): AttachmentKind[] {
+  return ATTACHMENT_KINDS.filter((kind) => access.capabilities.has(attachmentCapability(kind)) && attachmentStatuses(kind, 'add').includes(status));
 }

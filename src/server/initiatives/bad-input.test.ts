@@ -2,12 +2,13 @@
 // Bad input, as a table: every case answers problem+json with a stable code and a Dutch message
 // naming the rule, and nothing is saved (no ledger entry, initiative, step, audit event or mail).
 // Also: a decision without mandate is 403 naming the rule; another area's or municipality's
-// initiative is 404.
+// initiative is 404, and so are its files; files too big, of a type not allowed (whatever their
+// name says) or named as something they are not are refused.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, engineName, givenMunicipality, givenPerson, type TestContext, type TestMunicipality } from '../testing/harness.js';
 import { defineRules } from '../../core/mandates/index.js';
 import { euros } from '../../core/money.js';
-import { Client, countRows, expectProblem, realTime, rulesBody, setToday, type Json, type Reply } from './testing.js';
+import { Client, countRows, expectProblem, files, realTime, rulesBody, setToday, type Json, type Reply } from './testing.js';
 
 describe(`bad input is refused, naming the rule, and nothing is saved (${engineName})`, () => {
   let t: TestContext;
@@ -25,6 +26,8 @@ describe(`bad input is refused, naming the rule, and nothing is saved (${engineN
   let admissible: Json;
 
   const lines = (amount: unknown) => [{ description: 'Materiaal', amount }];
+  const attach = (client: Client, initiativeId: string, filename: string, content: Buffer, kind = 'application') =>
+    client.upload(`/initiatives/${initiativeId}/attachments?kind=${kind}`, { filename, contentType: 'application/pdf', content });
   const application = (extra: Json = {}) => ({
     areaId: m.areas.WK098301,
     title: 'Bloembakken',
@@ -284,10 +287,62 @@ describe(`bad input is refused, naming the rule, and nothing is saved (${engineN
       'forbidden',
     ],
     ['malformed body', () => wethouder.post(`/initiatives/${admissible.id}/decide`, { grantedAmount: euros(1_000) }), 400, 'validation_failed'],
+    [
+      'a college decision where the mandate table has no college',
+      () =>
+        wethouder.post(`/initiatives/${admissible.id}/college-decision`, {
+          grantedAmount: euros(1_000),
+          motivation: 'Goed plan.',
+          collegeDecidedOn: '2024-03-01',
+          decisionNumber: '2024/001',
+        }),
+      422,
+      'college_not_in_mandate_table',
+    ],
+    [
+      'a college decision recorded by a wijkwerker',
+      () =>
+        werkerB.post(`/api/municipalities/GM0983/initiatives/${admissible.id}/college-decision`, {
+          grantedAmount: euros(1_000),
+          motivation: 'Goed plan.',
+          collegeDecidedOn: '2024-03-01',
+          decisionNumber: '2024/001',
+        }),
+      404,
+      'not_found',
+    ],
+    [
+      'attachment too big',
+      () => attach(resident, draft.id, 'offerte.pdf', Buffer.concat([files.pdf, Buffer.alloc(10 * 1024 * 1024, 0x20)])),
+      413,
+      'attachment_too_large',
+      /groter dan 10 MB/,
+    ],
+    [
+      'attachment of the wrong type disguised by its extension',
+      () => attach(resident, draft.id, 'offerte.pdf', files.html),
+      415,
+      'attachment_type_not_allowed',
+      /geen bestand van een toegestane soort/,
+    ],
+    [
+      'attachment whose extension does not fit its content',
+      () => attach(resident, draft.id, 'offerte.pdf', files.png),
+      415,
+      'attachment_type_mismatch',
+      /\.png/,
+    ],
+    ['attachment without a file', () => resident.post(`/initiatives/${draft.id}/attachments?kind=application`, { file: 'x' }), 422, 'attachment_missing'],
+    ['attachment of an unknown kind', () => attach(resident, draft.id, 'offerte.pdf', files.pdf, 'virus'), 400, 'validation_failed'],
+    ['attachment on another area’s initiative', () => attach(werkerB, submitted.id, 'advies.pdf', files.pdf), 404, 'not_found'],
+    ['attachment on someone else’s draft', () => attach(regisseur, draft.id, 'offerte.pdf', files.pdf), 404, 'not_found'],
+    ['attachments of another area’s initiative', () => werkerB.get(`/initiatives/${submitted.id}/attachments`), 404, 'not_found'],
+    ['attachment in another municipality', () => stranger.get(`/api/municipalities/GM0983/initiatives/${submitted.id}/attachments`), 404, 'not_found'],
+    ['receipt on an application', () => attach(resident, submitted.id, 'bon.pdf', files.pdf, 'receipt'), 422, 'attachment_stage_closed'],
   ];
 
   it.each(cases)('%s', async (_name, call, status, code, detail) => {
-    const tables = ['ledger_entries', 'initiatives', 'initiative_steps', 'audit_events', 'outbox_messages', 'budgets'] as const;
+    const tables = ['ledger_entries', 'initiatives', 'initiative_steps', 'audit_events', 'outbox_messages', 'budgets', 'initiative_attachments'] as const;
     const before = await Promise.all(tables.map((table) => countRows(t, table)));
     const reply = await call();
     expectProblem(reply, status, code);

@@ -70,7 +70,8 @@ describe(`applicants, transfers and lists (${engineName})`, () => {
     expect(asked.statusCode).toBe(202);
     const [mail] = await mailsTo(t, 'noor@example.nl');
     const link = /http:\/\/wijkwijs\.test(\/api\/auth\/email-link\/[A-Za-z0-9_-]{43})/.exec(mail!.body)![1]!;
-    const signedIn = await t.app.inject({ method: 'GET', url: link });
+    // The link opens a confirmation page; its button posts to the same address and signs in.
+    const signedIn = await t.app.inject({ method: 'POST', url: link, payload: {} });
     const cookie = `wijkwijs_session=${signedIn.cookies.find((c) => c.name === 'wijkwijs_session')!.value}`;
     const session = (await t.app.inject({ method: 'GET', url: '/api/auth/session', headers: { cookie } })).json<{ csrfToken: string }>();
     const noor = new Client(t, 'GM0983', null).useSession(cookie, session.csrfToken);
@@ -173,8 +174,17 @@ describe(`applicants, transfers and lists (${engineName})`, () => {
       '/api/municipalities/{code}/dashboard',
       '/api/municipalities/{code}/public/areas/{areaId}/initiatives',
       '/api/municipalities/{code}/exports/ledger.csv',
+      '/api/municipalities/{code}/exports/ledger.xlsx',
+      '/api/municipalities/{code}/exports/budgets.xlsx',
+      '/api/municipalities/{code}/exports/initiatives.xlsx',
+      '/api/municipalities/{code}/initiatives/{initiativeId}/letter.pdf',
+      '/api/municipalities/{code}/initiatives/{initiativeId}/college-decision',
+      '/api/municipalities/{code}/initiatives/{initiativeId}/attachments',
+      '/api/municipalities/{code}/initiatives/{initiativeId}/attachments/{attachmentId}',
     ]) {
       expect(spec.paths[path], path).toBeDefined();
     }
+    const paths = spec.paths as Record<string, Record<string, unknown>>;
+    expect(Object.keys(paths['/api/municipalities/{code}/initiatives/{initiativeId}/attachments/{attachmentId}']!).sort()).toEqual(['delete', 'get']);
   });
 });

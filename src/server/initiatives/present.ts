@@ -9,11 +9,22 @@ import type { MunicipalitySettings } from '../municipalities/settings.js';
 import type { RulesRow } from '../budgets/queries.js';
 import { decidingRoles, mayAnyDecide } from '../budgets/mandate.js';
 import { businessDate } from '../budgets/time.js';
-import type { InitiativeAccess } from './access.js';
-import { AWAITING_DECISION, type AdviceRow, type CofunderRow, type CostLineRow, type InitiativeRow, type LetterRow, type StepRow } from './queries.js';
+import { attachableKinds, type InitiativeAccess } from './access.js';
+import {
+  AWAITING_DECISION,
+  type AdviceRow,
+  type AttachmentMeta,
+  type CofunderRow,
+  type CostLineRow,
+  type InitiativeRow,
+  type LetterRow,
+  type StepRow,
+} from './queries.js';
 import { lifecycleContextOf } from './commands/common.js';
 
 const DECISIONS = new Set(['grant', 'grant_partly', 'refuse']);
+/** Where a decision can be taken, so a college decision recorded (POST …/college-decision). */
+const COLLEGE_DECIDABLE: InitiativeRow['status'][] = ['admissible', 'in_advice'];
 
 export function actionsFor(
   actor: SignedInActor,
@@ -53,6 +64,21 @@ export function presentSummary(i: InitiativeRow & { areaCode?: string; areaName?
   };
 }
 
+/** A file on an initiative (never its content), with the address to download it. */
+export function presentAttachment(a: AttachmentMeta, code: string) {
+  return {
+    id: a.id,
+    kind: a.kind,
+    filename: a.filename,
+    mediaType: a.mediaType,
+    sizeBytes: a.sizeBytes,
+    sha256: a.sha256,
+    uploadedBy: a.uploadedByLabel,
+    createdAt: a.createdAt,
+    href: `/api/municipalities/${code}/initiatives/${a.initiativeId}/attachments/${a.id}`,
+  };
+}
+
 export interface DetailParts {
   lines: CostLineRow[];
   cofunders: CofunderRow[];
@@ -60,6 +86,7 @@ export interface DetailParts {
   steps: StepRow[];
   letters: Omit<LetterRow, 'content'>[];
   money: { reserved: number; paid: number };
+  attachments: ReturnType<typeof presentAttachment>[];
   areaCode: string | null;
   areaName: string | null;
 }
@@ -92,6 +119,7 @@ export function presentDetail(i: InitiativeRow, parts: DetailParts, access: Init
     motivation: i.motivation,
     decidedOn: i.decidedOn,
     decidedAs: i.decidedAs,
+    collegeDecision: i.collegeDecidedOn !== null ? { decidedOn: i.collegeDecidedOn, number: i.collegeDecisionNumber } : null,
     advanceCents: i.advanceCents,
     reservedCents: parts.money.reserved,
     paidCents: parts.money.paid,
@@ -119,7 +147,13 @@ export function presentDetail(i: InitiativeRow, parts: DetailParts, access: Init
       at: s.createdAt,
     })),
     letters: parts.letters.map((l) => ({ id: l.id, kind: l.kind, mediaType: l.mediaType, createdAt: l.createdAt })),
+    attachments: parts.attachments,
     allowedActions: actions,
-    abilities: { editDraft: access.canEditDraft, advise: access.canAdvise && AWAITING_DECISION.includes(i.status) },
+    abilities: {
+      editDraft: access.canEditDraft,
+      advise: access.canAdvise && AWAITING_DECISION.includes(i.status),
+      recordCollegeDecision: access.canRecordCollegeDecision && COLLEGE_DECIDABLE.includes(i.status),
+      addAttachment: attachableKinds(access, i.status),
+    },
   };
 }

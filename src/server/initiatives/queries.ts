@@ -8,7 +8,16 @@ import { organisations, people, roleAssignments } from '../people/schema.js';
 import { budgetRules, budgets, ledgerEntries } from '../budgets/schema.js';
 import type { RoleKey } from '../../core/access/roles.js';
 import type { InitiativeStatus } from '../../core/initiatives/index.js';
-import { initiativeAdvice, initiativeCofunders, initiativeCostLines, initiativeLetters, initiativeSteps, initiatives, type CostLineKind } from './schema.js';
+import {
+  initiativeAdvice,
+  initiativeAttachments,
+  initiativeCofunders,
+  initiativeCostLines,
+  initiativeLetters,
+  initiativeSteps,
+  initiatives,
+  type CostLineKind,
+} from './schema.js';
 
 type Q = Pick<Db, 'select' | 'selectDistinct' | 'execute'>;
 export type Writer = Pick<Db, 'select' | 'selectDistinct' | 'insert' | 'update' | 'delete' | 'execute'>;
@@ -19,6 +28,8 @@ export type CofunderRow = typeof initiativeCofunders.$inferSelect;
 export type AdviceRow = typeof initiativeAdvice.$inferSelect;
 export type StepRow = typeof initiativeSteps.$inferSelect;
 export type LetterRow = typeof initiativeLetters.$inferSelect;
+export type AttachmentRow = typeof initiativeAttachments.$inferSelect;
+export type AttachmentMeta = Omit<AttachmentRow, 'content'>;
 
 /** Statuses waiting for a decision: their deadline runs. */
 export const AWAITING_DECISION: InitiativeStatus[] = ['submitted', 'admissible', 'in_advice'];
@@ -139,6 +150,77 @@ export async function insertLetter(q: Writer, values: typeof initiativeLetters.$
   const [row] = await q.insert(initiativeLetters).values(values).returning();
   if (!row) throw new Error('insert letter failed');
   return row;
+}
+
+// ---- Attachments ----------------------------------------------------------------------------------
+
+const attachmentMeta = {
+  id: initiativeAttachments.id,
+  municipalityId: initiativeAttachments.municipalityId,
+  initiativeId: initiativeAttachments.initiativeId,
+  kind: initiativeAttachments.kind,
+  filename: initiativeAttachments.filename,
+  mediaType: initiativeAttachments.mediaType,
+  sizeBytes: initiativeAttachments.sizeBytes,
+  sha256: initiativeAttachments.sha256,
+  uploadedById: initiativeAttachments.uploadedById,
+  uploadedByLabel: initiativeAttachments.uploadedByLabel,
+  createdAt: initiativeAttachments.createdAt,
+};
+
+/** The files of an initiative without their content: by kind (application, photo, receipt), then oldest first. */
+export async function listAttachments(q: Q, municipalityId: string, initiativeId: string): Promise<AttachmentMeta[]> {
+  return q
+    .select(attachmentMeta)
+    .from(initiativeAttachments)
+    .where(and(eq(initiativeAttachments.municipalityId, municipalityId), eq(initiativeAttachments.initiativeId, initiativeId)))
+    .orderBy(asc(initiativeAttachments.kind), asc(initiativeAttachments.createdAt), asc(initiativeAttachments.filename), asc(initiativeAttachments.id));
+}
+
+/** One file; with its content only when asked (downloads). */
+export async function findAttachment(
+  q: Q,
+  municipalityId: string,
+  initiativeId: string,
+  attachmentId: string,
+  withContent: true,
+): Promise<AttachmentRow | undefined>;
+export async function findAttachment(q: Q, municipalityId: string, initiativeId: string, attachmentId: string, withContent?: false): Promise<AttachmentMeta | undefined>;
+export async function findAttachment(
+  q: Q,
+  municipalityId: string,
+  initiativeId: string,
+  attachmentId: string,
+  withContent = false,
+): Promise<AttachmentMeta | AttachmentRow | undefined> {
+  if (!isUuid(attachmentId)) return undefined;
+  const where = and(
+    eq(initiativeAttachments.municipalityId, municipalityId),
+    eq(initiativeAttachments.initiativeId, initiativeId),
+    eq(initiativeAttachments.id, attachmentId),
+  );
+  const [row] = withContent
+    ? await q.select().from(initiativeAttachments).where(where)
+    : await q.select(attachmentMeta).from(initiativeAttachments).where(where);
+  return row;
+}
+
+export async function insertAttachment(q: Writer, values: typeof initiativeAttachments.$inferInsert): Promise<AttachmentMeta> {
+  const [row] = await q.insert(initiativeAttachments).values(values).returning(attachmentMeta);
+  if (!row) throw new Error('insert attachment failed');
+  return row;
+}
+
+export async function deleteAttachment(q: Writer, municipalityId: string, initiativeId: string, attachmentId: string): Promise<void> {
+  await q
+    .delete(initiativeAttachments)
+    .where(
+      and(
+        eq(initiativeAttachments.municipalityId, municipalityId),
+        eq(initiativeAttachments.initiativeId, initiativeId),
+        eq(initiativeAttachments.id, attachmentId),
+      ),
+    );
 }
 
 export async function listLetters(q: Q, municipalityId: string, initiativeId: string): Promise<Omit<LetterRow, 'content'>[]> {

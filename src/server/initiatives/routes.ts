@@ -4,11 +4,9 @@
 // CSV export of initiatives. Every step answers with the initiative and the caller's allowedActions.
 // Route order: authenticate (hook) → validate (schema) → transaction → load → authorize → command → present.
 import { Type } from 'typebox';
-import type { FastifyRequest } from 'fastify';
 import type { App } from '../http/app-type.js';
 import { requireActor } from '../http/authorize.js';
-import { auditContext } from '../http/context.js';
-import { loadMunicipality, type Municipality } from '../municipalities/queries.js';
+import { loadMunicipality } from '../municipalities/queries.js';
 import { can, canSee } from '../../core/access/policy.js';
 import { addDays, daysRemaining } from '../../core/calendar/index.js';
 import { APPLICANT_TYPES, type PublishedField } from '../../core/mandates/index.js';
@@ -38,14 +36,18 @@ import {
   listFunded,
   listInitiatives,
   listInitiativesForExport,
+  listAttachments,
   listLetters,
   listSteps,
   paidPerInitiative,
   subtreeIds,
   type InitiativeRow,
 } from './queries.js';
-import { actionsFor, presentDetail, presentSummary } from './present.js';
+import { actionsFor, presentAttachment, presentDetail, presentSummary } from './present.js';
 import { initiativesTable } from './exports.js';
+import { decisionLetterPdf } from './letter-view.js';
+import { contextOf } from './context.js';
+import { attachmentRoutes } from './attachment-routes.js';
 import type { InitiativeContext } from './commands/common.js';
 import { createDraft, updateDraft } from './commands/application.js';
 import {
@@ -53,6 +55,8 @@ import {
   assessInitiative,
   decideInitiative,
   payAdvance,
+  recordCollegeDecision,
+  type CollegeDecisionInput,
   requestAdvice,
   settleInitiative,
   startExecution,
@@ -98,17 +102,6 @@ const applicationFields = {
 
 type Q = Pick<Db, 'select' | 'selectDistinct' | 'execute'>;
 
-function contextOf(app: App, request: FastifyRequest, municipality: Municipality): InitiativeContext {
-  const actor = requireActor(request, municipality.id);
-  return {
-    municipality,
-    actor,
-    audit: { municipalityId: municipality.id, ...auditContext(request) },
-    mailer: app.services.mailer,
-    publicUrl: app.services.config.publicUrl,
-  };
-}
-
 /** The initiative with everything the detail view shows, for the caller (404 when not visible). */
 async function detailView(q: Q, ctx: Pick<InitiativeContext, 'actor' | 'municipality'>, initiativeId: string) {
   const initiative = await findInitiative(q, ctx.municipality.id, initiativeId);
@@ -125,9 +118,10 @@ async function detailView(q: Q, ctx: Pick<InitiativeContext, 'actor' | 'municipa
   const letters = await listLetters(q, ctx.municipality.id, initiative.id);
   const money = await initiativeMoney(q, ctx.municipality.id, initiative.id);
   const area = await findArea(q, ctx.municipality.id, initiative.areaId);
+  const attachments = (await listAttachments(q, ctx.municipality.id, initiative.id)).map((a) => presentAttachment(a, ctx.municipality.code));
   return presentDetail(
     initiative,
-    { lines, cofunders, advice, steps, letters, money, areaCode: area?.code ?? null, areaName: area?.name ?? null },
+    { lines, cofunders, advice, steps, letters, money, attachments, areaCode: area?.code ?? null, areaName: area?.name ?? null },
     access,
     rules,
     actionsFor(ctx.actor, initiative, access, rules, ctx.municipality.settings),
@@ -162,6 +156,7 @@ function parseStatuses(value: string | undefined): InitiativeStatus[] | undefine
 
 export function initiativeRoutes(app: App): void {
   const db = app.services.db;
+  attachmentRoutes(app);
 
   // ---- Drafts -----------------------------------------------------------------------------------
 
@@ -276,6 +271,21 @@ export function initiativeRoutes(app: App): void {
       { additionalProperties: false },
     ),
     (tx, ctx, id, body) => decideInitiative(tx, ctx, id, body),
+  );
+  step<CollegeDecisionInput>(
+    'college-decision',
+    'Record a decision of the college (the mandate-table row above every role’s limit, held by no role): its date and besluitnummer are required (initiative.record_college_decision; reserves the money; the letter states the college’s decision)',
+    Type.Object(
+      {
+        grantedAmount: MoneyInput,
+        motivation: Type.String({ maxLength: 10_000 }),
+        decision: Type.Optional(Type.Union([Type.Literal('granted'), Type.Literal('partly_granted'), Type.Literal('refused')])),
+        collegeDecidedOn: IsoDate,
+        decisionNumber: Type.String({ maxLength: 60, description: 'Besluitnummer of the college decision, e.g. 2023/0412' }),
+      },
+      { additionalProperties: false },
+    ),
+    (tx, ctx, id, body) => recordCollegeDecision(tx, ctx, id, body),
   );
   step('pay-advance', 'Pay the advance the rules set (a ledger payment)', undefined, (tx, ctx, id) => payAdvance(tx, ctx, id));
   step('start', 'Start execution', undefined, (tx, ctx, id) => startExecution(tx, ctx, id));
@@ -406,6 +416,27 @@ export function initiativeRoutes(app: App): void {
       const letter = await findLetter(db, municipality.id, initiative.id, request.params.letterId);
       if (!letter) throw notFound({ nl: 'Deze brief bestaat niet.', en: 'This letter does not exist.' });
       return reply.type(letter.mediaType).header('content-disposition', `inline; filename="${initiative.reference}-${letter.kind}.html"`).send(letter.content);
+    },
+  );
+
+  app.get(
+    '/api/municipalities/:code/initiatives/:initiativeId/letter.pdf',
+    {
+      schema: {
+        tags: ['initiatives'],
+        summary: 'The decision letter (beschikking) as PDF: tagged, Dutch; 404 while nothing has been decided',
+        params: Params,
+      },
+    },
+    async (request, reply) => {
+      const municipality = await loadMunicipality(db, request.params.code);
+      const actor = requireActor(request, municipality.id);
+      const pdf = await decisionLetterPdf(db, { actor, municipality }, request.params.initiativeId);
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', `inline; filename="${pdf.filename}"`)
+        .header('x-content-type-options', 'nosniff')
+        .send(pdf.content);
     },
   );
 

@@ -4,10 +4,11 @@
 // application is judged by the rules in force on the day it was submitted, even when a new version
 // with a wider mandate takes effect before the decision.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
 import { createTestApp, engineName, givenMunicipality, givenPerson, type TestContext, type TestMunicipality } from '../testing/harness.js';
 import { almelo } from '../../core/mandates/examples.js';
 import { euros } from '../../core/money.js';
-import { Client, expectBalanced, expectProblem, realTime, rulesBody, setToday, type Json } from './testing.js';
+import { Client, expectBalanced, expectProblem, pdfText, realTime, rulesBody, setToday, type Json } from './testing.js';
 
 describe(`scenario Almelo: mandate table, budget rising 2020-2023 (${engineName})`, () => {
   let t: TestContext;
@@ -15,7 +16,10 @@ describe(`scenario Almelo: mandate table, budget rising 2020-2023 (${engineName}
   let regisseur: Client;
   let wethouder: Client;
   let anna: Client;
+  let beheerder: Client;
+  let werkerBinnenstad: Client;
   let plan: Json;
+  let bigId: string;
   const budgetByYear = new Map<number, Json>();
 
   beforeAll(async () => {
@@ -27,9 +31,13 @@ describe(`scenario Almelo: mandate table, budget rising 2020-2023 (${engineName}
     await givenPerson(t.db, m, 'Regina Regisseur', [['wijkregisseur', 'GM0141']]);
     await givenPerson(t.db, m, 'Willem Wethouder', [['wijkwethouder', 'GM0141']]);
     await givenPerson(t.db, m, 'Anna Aanvrager');
+    await givenPerson(t.db, m, 'Bert Beheerder', [['beheerder', 'GM0141']]);
+    await givenPerson(t.db, m, 'Wendy Werker', [['wijkwerker', 'WK014101']]);
     regisseur = new Client(t, 'GM0141', 'regina.regisseur@gm0141.test');
     wethouder = new Client(t, 'GM0141', 'willem.wethouder@gm0141.test');
     anna = new Client(t, 'GM0141', 'anna.aanvrager@gm0141.test');
+    beheerder = new Client(t, 'GM0141', 'bert.beheerder@gm0141.test');
+    werkerBinnenstad = new Client(t, 'GM0141', 'wendy.werker@gm0141.test');
   });
   afterAll(async () => {
     realTime();
@@ -144,9 +152,96 @@ describe(`scenario Almelo: mandate table, budget rising 2020-2023 (${engineName}
     expect(granted).toMatchObject({ status: 'granted', decidedAs: 'wijkregisseur', budgetId: budgetByYear.get(2023)!.id });
 
     const big = await apply('Groot wijkplan', euros(30_000));
+    bigId = big.id;
     const refused = await wethouder.post(`/initiatives/${big.id}/decide`, { grantedAmount: euros(30_000), motivation: 'Goed plan.' });
     expectProblem(refused, 403, 'mandate_exceeded');
     expect(refused.body.detail).toMatch(/wijkwethouder mag besluiten tot en met € 25\.000,00.*college van B&W/);
     await expectBalanced(t, regisseur, budgetByYear.get(2023)!.id);
+  });
+
+  it('the beheerder sets up spelregels (rules.manage) but does not manage money (no budget.manage)', async () => {
+    const v3 = await beheerder.ok('/rules', rulesBody(almelo.rules[1]!, { validFrom: '2024-01-01' }));
+    expect([v3.version, v3.validFrom]).toEqual([3, '2024-01-01']);
+    expectProblem(await beheerder.post(`/budget-plans/${plan.id}/years/2021/budget`), 403, 'forbidden');
+  });
+
+  it('above EUR 25,000 the college decides: the wijkwethouder records its decision with date and besluitnummer; the letter (HTML and PDF) states it', async () => {
+    setToday('2023-03-15');
+    const path = `/initiatives/${bigId}/college-decision`;
+    const body = {
+      grantedAmount: euros(30_000),
+      motivation: 'Het college steunt het wijkplan: het draagt bij aan de wijkopgave.',
+      collegeDecidedOn: '2023-03-14',
+      decisionNumber: 'B&W 2023/0412',
+    };
+    const before = (await wethouder.get(`/initiatives/${bigId}`)).body;
+    expect(before.allowedActions.map((a: Json) => a.action)).toEqual([]);
+    expect(before.abilities.recordCollegeDecision).toBe(true);
+    expect((await regisseur.get(`/initiatives/${bigId}`)).body.abilities.recordCollegeDecision).toBe(false);
+
+    // Who may record, and what a record needs; nothing is saved when refused.
+    expectProblem(await regisseur.post(path, body), 403, 'forbidden');
+    expect((await regisseur.post(path, body)).body.rule).toBe('initiative.record_college_decision');
+    expectProblem(await werkerBinnenstad.post(path, body), 404, 'not_found');
+    expectProblem(await wethouder.post(path, { ...body, decisionNumber: '  ' }), 422, 'college_decision_number_required');
+    expectProblem(await wethouder.post(path, { ...body, decisionNumber: undefined }), 400, 'validation_failed');
+    expectProblem(await wethouder.post(path, { ...body, collegeDecidedOn: '2023-03-16' }), 422, 'college_decision_date_invalid');
+    expectProblem(await wethouder.post(path, { ...body, collegeDecidedOn: '2023-01-31' }), 422, 'college_decision_date_invalid');
+    expectProblem(await wethouder.post(path, { ...body, motivation: '' }), 422, 'motivation_required');
+    expect((await wethouder.get(`/initiatives/${bigId}`)).body).toMatchObject({ status: 'admissible', grantedCents: null, collegeDecision: null });
+    expectProblem(await wethouder.get(`/initiatives/${bigId}/letter.pdf`), 404, 'not_found');
+
+    const granted = await wethouder.ok(path, body);
+    expect(granted).toMatchObject({
+      status: 'granted',
+      grantedCents: euros(30_000),
+      decidedAs: 'college van B&W',
+      collegeDecision: { decidedOn: '2023-03-14', number: 'B&W 2023/0412' },
+      reservedCents: euros(30_000),
+    });
+    const [event] = (await t.db.execute<{ after: Json }>(sql`select after from audit_events where entity_id = ${bigId} and action = 'initiative.grant'`)).rows;
+    expect(event!.after.college).toMatchObject({ decidedOn: '2023-03-14', decisionNumber: 'B&W 2023/0412' });
+
+    const html = await anna.get(`/initiatives/${bigId}/letters/${granted.letters[0].id}`);
+    expect(html.text).toContain('heeft op 14 maart 2023 besloten (besluitnummer B&amp;W 2023/0412)');
+    expect(html.text).toContain('burgemeester en wethouders van Almelo');
+
+    const pdf = await anna.download(`/initiatives/${bigId}/letter.pdf`);
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect(pdf.headers['x-content-type-options']).toBe('nosniff');
+    expect(String(pdf.headers['content-disposition'])).toMatch(/^inline; filename="BI-2023-[A-Z0-9]+-besluit\.pdf"$/);
+    expect(pdf.body.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(pdf.body.subarray(-6).toString('latin1')).toMatch(/%%EOF\s*$/);
+    const text = pdfText(pdf.body);
+    for (const expected of [
+      'Gemeente Almelo',
+      `Besluit op uw aanvraag ${granted.reference}`,
+      `Kenmerk: ${granted.reference}`,
+      'Beste Anna Aanvrager,',
+      'Uw aanvraag is toegekend: u ontvangt € 30.000,00.',
+      'Datum: 15 maart 2023',
+      'heeft op 14 maart 2023 besloten (besluitnummer B&W 2023/0412)',
+      'Het college steunt het wijkplan: het draagt bij aan de wijkopgave.',
+      'binnen zes weken na de datum van deze brief bezwaar maken',
+      'Gevraagd bedrag',
+    ]) {
+      expect(text).toContain(expected);
+    }
+    // Visible exactly as the initiative: another area's wijkwerker finds nothing.
+    expectProblem(await werkerBinnenstad.get(`/initiatives/${bigId}/letter.pdf`), 404, 'not_found');
+    await expectBalanced(t, regisseur, budgetByYear.get(2023)!.id);
+  });
+
+  it('the beheerder may record a college refusal too', async () => {
+    const small = await apply('Klein plan', euros(3_000));
+    const refused = await beheerder.ok(`/initiatives/${small.id}/college-decision`, {
+      grantedAmount: 0,
+      motivation: 'Het college wijst het plan af: het past niet in de wijkopgave.',
+      collegeDecidedOn: '2023-03-15',
+      decisionNumber: '2023/0413',
+    });
+    expect(refused).toMatchObject({ status: 'refused', decidedAs: 'college van B&W', collegeDecision: { number: '2023/0413' } });
+    expect(pdfText((await anna.download(`/initiatives/${small.id}/letter.pdf`)).body)).toContain('Uw aanvraag is afgewezen.');
   });
 });

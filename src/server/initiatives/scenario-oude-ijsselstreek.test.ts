@@ -8,7 +8,7 @@ import { createTestApp, engineName, givenMunicipality, givenPerson, type TestCon
 import { oudeIJsselstreek } from '../../core/mandates/examples.js';
 import { euros } from '../../core/money.js';
 import { organisations } from '../people/schema.js';
-import { Client, expectBalanced, expectProblem, realTime, rulesBody, setRoleWords, setToday, type Json } from './testing.js';
+import { Client, expectBalanced, expectProblem, files, realTime, rulesBody, setRoleWords, setToday, type Json } from './testing.js';
 
 describe(`scenario Oude IJsselstreek: co-funded by a housing corporation and a bank (${engineName})`, () => {
   let t: TestContext;
@@ -169,6 +169,13 @@ describe(`scenario Oude IJsselstreek: co-funded by a housing corporation and a b
     expectProblem(early, 422, 'transition_not_allowed');
     expect(early.body.detail).toBe("Een initiatief met status 'in uitvoering' kan niet worden vastgesteld: eerst moet de verantwoording worden ingediend.");
     setToday('2012-10-01');
+    // Above EUR 5,000 the account comes with receipts (the rules' threshold): first the invoice.
+    const invoice = await vereniging.upload(`/initiatives/${speeltuin.id}/attachments?kind=receipt`, {
+      filename: 'factuur-hoveniersbedrijf.pdf',
+      contentType: 'application/pdf',
+      content: files.pdf,
+    });
+    expect(invoice.status, invoice.text).toBe(201);
     speeltuin = await vereniging.ok(`/initiatives/${speeltuin.id}/account`, {
       lines: [
         { description: 'Speelaanleg (factuur Hoveniersbedrijf)', amount: euros(9_200) },

@@ -2,6 +2,7 @@
 // Test helpers for budgets and initiatives: calls through the HTTP API as a named person, the
 // business date set with vitest's fake clock (Date only; timers stay real), role words per
 // municipality, rules bodies from the core examples, and ledger checks straight from the tables.
+import { inflateSync } from 'node:zlib';
 import { expect, vi } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
 import type { TestContext, TestMunicipality } from '../testing/harness.js';
@@ -166,7 +167,7 @@ export async function expectBalanced(t: TestContext, client: Client, budgetId: s
 
 export async function countRows(
   t: TestContext,
-  table: 'ledger_entries' | 'initiatives' | 'audit_events' | 'outbox_messages' | 'budgets' | 'initiative_steps',
+  table: 'ledger_entries' | 'initiatives' | 'audit_events' | 'outbox_messages' | 'budgets' | 'initiative_steps' | 'initiative_attachments',
 ): Promise<number> {
   const result = await t.db.execute<{ n: number }>(sql.raw(`select count(*)::int as n from ${table}`));
   return Number(result.rows[0]?.n ?? 0);
@@ -188,3 +189,50 @@ export function expectProblem(reply: Reply, status: number, code: string): void 
   expect(typeof detail).toBe('string');
   expect(String(detail).length).toBeGreaterThan(10);
 }
+
+const WIN_ANSI: Record<number, string> = { 0x80: '€', 0x91: '‘', 0x92: '’', 0x93: '“', 0x94: '”', 0x96: '–', 0x97: '—', 0x85: '…' };
+
+/**
+ * The text shown by a PDF as pdfkit writes it (hex strings in TJ arrays, standard fonts in
+ * WinAnsi), from compressed or uncompressed content streams; runs on one line joined, lines joined
+ * by one space.
+ */
+export function pdfText(pdf: Buffer): string {
+  const raw = pdf.toString('latin1');
+  const lines: string[] = [];
+  for (const match of raw.matchAll(/stream\r?\n/g)) {
+    const start = match.index + match[0].length;
+    const end = raw.indexOf('endstream', start);
+    const dictionary = raw.slice(raw.lastIndexOf(' obj', match.index), match.index);
+    let data = pdf.subarray(start, end);
+    if (dictionary.includes('/FlateDecode')) {
+      try {
+        data = inflateSync(data);
+      } catch {
+        continue;
+      }
+    }
+    // Each text run is placed with `1 0 0 1 x y Tm`: runs on the same y continue the line.
+    let lastY: string | null = null;
+    for (const run of data.toString('latin1').matchAll(/1 0 0 1 [-\d.]+ ([-\d.]+) Tm[^[]*?\[(.*?)\] TJ/g)) {
+      const hex = [...(run[2] ?? '').matchAll(/<([0-9a-fA-F]*)>/g)].map((h) => h[1] ?? '').join('');
+      const text = Buffer.from(hex, 'hex').reduce((out, byte) => out + (WIN_ANSI[byte] ?? String.fromCharCode(byte)), '');
+      if (run[1] === lastY && lines.length > 0) lines[lines.length - 1] += text;
+      else lines.push(text);
+      lastY = run[1] ?? null;
+    }
+  }
+  return lines.join(' ').replace(/\s+/g, ' ');
+}
+
+/** Small but real files: what their magic bytes say is what they are. */
+export const files = {
+  pdf: Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n', 'latin1'),
+  png: Buffer.from(
+    '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201b2c1d6c50000000049454e44ae426082',
+    'hex',
+  ),
+  jpeg: Buffer.concat([Buffer.from('ffd8ffe000104a46494600010100000100010000', 'hex'), Buffer.alloc(64, 0x20), Buffer.from('ffd9', 'hex')]),
+  webp: Buffer.concat([Buffer.from('RIFF', 'latin1'), Buffer.from([0x1a, 0, 0, 0]), Buffer.from('WEBPVP8L', 'latin1'), Buffer.alloc(18, 0)]),
+  html: Buffer.from('<!doctype html><script>alert(document.cookie)</script>', 'latin1'),
+};

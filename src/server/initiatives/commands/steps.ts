@@ -8,7 +8,6 @@ import { transition, decisionActionFor, STATUS_LABELS_NL, type InitiativeStatus 
 import {
   advancePayment,
   decisionDeadlineFor,
-  finalAccountRequired,
   requireRulesInForce,
   rulesInForce,
   validateApplication,
@@ -20,13 +19,13 @@ import { AppError, invalid } from '../../errors.js';
 import { authorize } from '../../http/authorize.js';
 import { findBudget, listRules, type BudgetRow, type RulesRow } from '../../budgets/queries.js';
 import { openLedger } from '../../budgets/commands/ledger.js';
-import { decidingRoles, assertRolesMayDecide } from '../../budgets/mandate.js';
-import { readAmount, requiredText, type MoneyValue } from '../../budgets/input.js';
+import { decidingRoles, assertRolesMayDecide, collegeRow } from '../../budgets/mandate.js';
+import { readAmount, readDate, requiredText, type MoneyValue } from '../../budgets/input.js';
 import { businessDate, nowIso } from '../../budgets/time.js';
 import { findArea } from '../../areas/queries.js';
-import { budgetsCovering, insertAdvice, insertLetter, listCostLines, replaceCostLines, updateInitiative, type InitiativeRow, type Writer } from '../queries.js';
+import { budgetsCovering, insertAdvice, insertLetter, listAttachments, listCostLines, replaceCostLines, updateInitiative, type InitiativeRow, type Writer } from '../queries.js';
 import type { AdviceKind, AdviceRecommendation } from '../schema.js';
-import { decisionLetter, inadmissibleLetter, settlementLetter } from '../letters.js';
+import { decisionLetter, decisionLetterInput, inadmissibleLetter, settlementLetter } from '../letters.js';
 import { lifecycleContextOf, loadForStep, notify, recordStep, type InitiativeContext, type LoadedInitiative } from './common.js';
 import type { CostLineBody } from './application.js';
 
@@ -308,17 +307,65 @@ export async function adviseOnInitiative(
 
 // ---- Decision -------------------------------------------------------------------------------------
 
-export async function decideInitiative(
-  tx: Writer,
-  ctx: InitiativeContext,
-  id: string,
-  input: { grantedAmount: MoneyValue; motivation: string; decision?: 'granted' | 'partly_granted' | 'refused' | undefined },
-): Promise<InitiativeRow> {
+export interface DecisionInput {
+  grantedAmount: MoneyValue;
+  motivation: string;
+  decision?: 'granted' | 'partly_granted' | 'refused' | undefined;
+}
+
+/** A decision of the college, recorded by staff: its date and number (besluitnummer) are required. */
+export interface CollegeDecisionInput extends DecisionInput {
+  collegeDecidedOn: string;
+  decisionNumber: string;
+}
+
+/**
+ * Checks a recorded college decision: the recorder holds initiative.record_college_decision on the
+ * area (else 404/403), the mandate table has a row held by no role (the college) that covers the
+ * amount, the besluitnummer is given, and the college's date lies between submission and today.
+ */
+function checkCollegeDecision(ctx: InitiativeContext, loaded: LoadedInitiative, input: CollegeDecisionInput, today: string) {
+  const { initiative, lineage } = loaded;
+  authorize(ctx.actor, 'initiative.record_college_decision', lineage);
+  const { row: rulesRow, rules } = rulesOf(loaded);
+  const row = collegeRow(rules, ctx.municipality.settings, rulesRow.roleMap, initiative.requestedCents);
+  const number = requiredText(input.decisionNumber, 'college_decision_number_required', {
+    nl: 'Vul het besluitnummer van het collegebesluit in.',
+    en: 'Give the number of the college decision.',
+  });
+  const decidedOn = readDate(input.collegeDecidedOn, 'De datum van het collegebesluit');
+  if (decidedOn > today || (initiative.submittedOn !== null && decidedOn < initiative.submittedOn)) {
+    throw invalid(
+      'college_decision_date_invalid',
+      {
+        nl: `De datum van het collegebesluit (${decidedOn}) moet liggen tussen de dag van indienen (${initiative.submittedOn ?? 'onbekend'}) en vandaag (${today}).`,
+        en: 'The date of the college decision must lie between submission and today.',
+      },
+      { rule: 'college_decision_date_invalid', submittedOn: initiative.submittedOn, today },
+    );
+  }
+  return { row, college: { decidedOn, number } };
+}
+
+export async function decideInitiative(tx: Writer, ctx: InitiativeContext, id: string, input: DecisionInput): Promise<InitiativeRow> {
+  return decide(tx, ctx, id, input, null);
+}
+
+/** Records a decision the college took (above every role's mandate), with its date and besluitnummer. */
+export async function recordCollegeDecision(tx: Writer, ctx: InitiativeContext, id: string, input: CollegeDecisionInput): Promise<InitiativeRow> {
+  return decide(tx, ctx, id, input, input);
+}
+
+async function decide(tx: Writer, ctx: InitiativeContext, id: string, input: DecisionInput, collegeInput: CollegeDecisionInput | null): Promise<InitiativeRow> {
   const loaded = await loadForStep(tx, ctx, id);
   const { initiative, access, lineage } = loaded;
+  const today = businessDate();
+  // Recording the college's decision is taking the decide step on its behalf.
+  const recorded = collegeInput ? checkCollegeDecision(ctx, loaded, collegeInput, today) : null;
+  const capabilities = recorded ? new Set([...access.capabilities, 'initiative.decide' as const]) : access.capabilities;
   const granted = readAmount(input.grantedAmount, 'Het toegekende bedrag', 'non_negative');
   const action = decisionActionFor(initiative.requestedCents, granted);
-  const to = transition(initiative.status, action, { capabilities: access.capabilities, motivation: input.motivation });
+  const to = transition(initiative.status, action, { capabilities, motivation: input.motivation });
   const expected = { grant: 'granted', grant_partly: 'partly_granted', refuse: 'refused' }[action] as 'granted' | 'partly_granted' | 'refused';
   if (input.decision !== undefined && input.decision !== expected) {
     throw invalid(
@@ -332,9 +379,9 @@ export async function decideInitiative(
   }
   const { row: rulesRow, rules } = rulesOf(loaded);
   // The decision concerns the application: the mandate must cover the amount asked for.
-  const mandate = assertRolesMayDecide(rules, decidingRoles(ctx.actor, lineage), ctx.municipality.settings, rulesRow.roleMap, initiative.requestedCents);
+  const mandate =
+    recorded?.row ?? assertRolesMayDecide(rules, decidingRoles(ctx.actor, lineage), ctx.municipality.settings, rulesRow.roleMap, initiative.requestedCents);
   const budget = await budgetOf(tx, ctx, initiative);
-  const today = businessDate();
   const motivation = input.motivation.trim();
   const after = await save(tx, ctx, initiative.id, {
     status: to,
@@ -344,22 +391,17 @@ export async function decideInitiative(
     decidedOn: today,
     decidedById: ctx.actor.personId,
     decidedAs: mandate.label,
+    collegeDecidedOn: recorded?.college.decidedOn ?? null,
+    collegeDecisionNumber: recorded?.college.number ?? null,
   });
-  const advance = granted > 0 ? advancePayment(rules, granted) : 0;
-  const letter = decisionLetter({
-    municipalityName: ctx.municipality.name,
-    initiative: after,
-    areaName: (await findArea(tx, ctx.municipality.id, after.areaId))?.name ?? '',
-    rulesName: rules.name,
-    decision: expected,
-    grantedCents: granted,
-    motivation,
-    decidedOn: today,
-    decidedAs: mandate.label,
-    deciderName: ctx.actor.name,
-    advanceCents: advance,
-    finalAccountRequired: granted > 0 && finalAccountRequired(rules, granted),
-  });
+  const letter = decisionLetter(
+    decisionLetterInput(after, {
+      municipalityName: ctx.municipality.name,
+      rules,
+      areaName: (await findArea(tx, ctx.municipality.id, after.areaId))?.name ?? '',
+      deciderName: ctx.actor.name,
+    }),
+  );
   await insertLetter(tx, {
     municipalityId: ctx.municipality.id,
     initiativeId: after.id,
@@ -371,7 +413,9 @@ export async function decideInitiative(
   await notify(tx, ctx, after, lineage, {
     subject: `Besluit: ${statusWord(to)}`,
     applicant: `Er is besloten over uw aanvraag: ${statusWord(to)}${granted > 0 ? `, ${formatCents(granted)} van de gevraagde ${formatCents(after.requestedCents)}` : ''}.\n\nMotivering: ${motivation}\n\nDe brief met dit besluit (beschikking) staat bij uw aanvraag in Wijkwijs.`,
-    staff: `${ctx.actor.name} (${mandate.label}) heeft besloten over ${after.title}: ${statusWord(to)}, ${formatCents(granted)}.`,
+    staff: recorded
+      ? `${ctx.actor.name} heeft het besluit van het ${mandate.label} (${recorded.college.decidedOn}, besluitnummer ${recorded.college.number}) over ${after.title} vastgelegd: ${statusWord(to)}, ${formatCents(granted)}.`
+      : `${ctx.actor.name} (${mandate.label}) heeft besloten over ${after.title}: ${statusWord(to)}, ${formatCents(granted)}.`,
   });
   // The budget row is locked last, just before the audit event, so the stretch in which concurrent
   // decisions on the same budget wait for each other is as short as it can be.
@@ -386,7 +430,13 @@ export async function decideInitiative(
     { action, from: initiative.status, to, note: motivation },
     {
       before: initiative,
-      after: { status: to, grantedCents: granted, decidedAs: mandate.label, rules: { key: rules.budgetKey, version: rules.version } },
+      after: {
+        status: to,
+        grantedCents: granted,
+        decidedAs: mandate.label,
+        rules: { key: rules.budgetKey, version: rules.version },
+        ...(recorded ? { college: { decidedOn: recorded.college.decidedOn, decisionNumber: recorded.college.number, recordedBy: ctx.actor.personId } } : {}),
+      },
       reason: motivation,
     },
   );
@@ -445,6 +495,21 @@ export async function submitAccount(tx: Writer, ctx: InitiativeContext, id: stri
   const { initiative, access, lineage } = loaded;
   const to = transition(initiative.status, 'submit_account', { ...lifecycleContextOf(initiative, loaded.rules?.rules), capabilities: access.capabilities });
   const results = requiredText(input.results, 'results_required', { nl: 'Beschrijf wat het initiatief heeft opgeleverd.', en: 'Describe the results.' });
+  // Above the rules' threshold the final account is one with receipts (spelregels: finalAccountRequiredAbove).
+  const rules = loaded.rules?.rules;
+  if (rules && lifecycleContextOf(initiative, rules).finalAccountRequired) {
+    const receipts = (await listAttachments(tx, ctx.municipality.id, initiative.id)).filter((a) => a.kind === 'receipt');
+    if (receipts.length === 0) {
+      throw invalid(
+        'receipts_required',
+        {
+          nl: `Volgens de spelregels '${rules.name}' hoort bij de verantwoording van een subsidie boven ${formatCents(rules.finalAccountRequiredAbove ?? 0)} een verantwoording met bonnen: voeg minstens één bon toe.`,
+          en: 'The rules require receipts with this final account: add at least one receipt.',
+        },
+        { rule: 'receipts_required', finalAccountRequiredAbove: rules.finalAccountRequiredAbove },
+      );
+    }
+  }
   if (input.lines.length === 0)
     throw invalid(
       'account_lines_required',
