@@ -27,6 +27,7 @@ import { demoFile } from './data-files.js';
 import { seedInitiatives } from './seed-initiatives.js';
 import { seedDemoIndicators } from '../indicators/demo.js';
 import { seedRoundsDemo } from '../rounds/demo.js';
+import { seedSurveysDemo } from '../surveys/demo.js';
 
 export const DEMO_MUNICIPALITY_CODE = 'GM0983';
 export const DEMO_PASSWORD = 'wijkwijs-demo';
@@ -238,6 +239,7 @@ export async function seedDemo(db: Db): Promise<{ municipalityId: string; signIn
     await seedInitiatives(tx, { municipalityId, ...ctx }, areaIds);
     await seedDemoIndicators(tx, DEMO_MUNICIPALITY_CODE);
     await seedRoundsDemo(tx, { municipalityId, ...ctx }, areaIds);
+    await seedSurveysDemo(tx, { municipalityId, ...ctx }, areaIds);
 
     await recordAudit(tx, {
       municipalityId,

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 // The only SQL for surveys. Every query is scoped to one municipality, except the lookup of an
 // invitation by the hash of its code: the public form knows nothing but the code.
+import { randomUUID } from 'node:crypto';
 import { and, asc, desc, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { areas } from '../areas/schema.js';
@@ -400,6 +401,41 @@ export async function shuffleResponses(q: Writer, municipalityId: string, waveId
 /** VACUUM the answer tables (outside any transaction): removes the old row versions a shuffle left. */
 export async function vacuumAnswers(q: Pick<Db, 'execute'>): Promise<void> {
   await q.execute(sql`vacuum survey_responses, survey_answers, survey_open_answers`);
+}
+
+// ---- Demo data -----------------------------------------------------------------------------------
+
+export interface DemoResponse {
+  areaId: string;
+  cell: string | null;
+  numbers: { questionId: string; value: number }[];
+  choices: { questionId: string; optionIds: string[] }[];
+}
+
+/** Marks the first `count` invitations per area used on `on` (demo seeding only). */
+export async function markRespondedForDemo(q: Writer, municipalityId: string, waveId: string, countPerArea: Map<string, number>, on: string): Promise<void> {
+  for (const [areaId, count] of countPerArea) {
+    await q.execute(sql`
+      update survey_invitations set responded_on = ${on}
+      where id in (select id from survey_invitations where municipality_id = ${municipalityId} and wave_id = ${waveId} and area_id = ${areaId} order by id limit ${count})`);
+  }
+}
+
+/** Many responses at once, in the same shape as the public form stores them (demo seeding only). */
+export async function insertDemoResponses(q: Writer, municipalityId: string, waveId: string, responses: DemoResponse[], open: { areaId: string; questionId: string; text: string }[]): Promise<void> {
+  const responseRows = responses.map((r) => ({ id: randomUUID(), municipalityId, waveId, areaId: r.areaId, cell: r.cell }));
+  const answerRows: (typeof surveyAnswers.$inferInsert)[] = [];
+  responses.forEach((r, i) => {
+    const base = { municipalityId, waveId, areaId: r.areaId, cell: r.cell, responseId: (responseRows[i] as { id: string }).id };
+    for (const a of r.numbers) answerRows.push({ ...base, questionId: a.questionId, optionId: null, value: a.value });
+    for (const c of r.choices) {
+      answerRows.push({ ...base, questionId: c.questionId, optionId: null, value: null });
+      for (const optionId of c.optionIds) answerRows.push({ ...base, questionId: c.questionId, optionId, value: null });
+    }
+  });
+  await insertChunked(responseRows, 2000, (chunk) => q.insert(surveyResponses).values(chunk));
+  await insertChunked(answerRows, 2000, (chunk) => q.insert(surveyAnswers).values(chunk));
+  if (open.length > 0) await q.insert(surveyOpenAnswers).values(open.map((o) => ({ municipalityId, waveId, ...o })));
 }
 
 // ---- Aggregation ----------------------------------------------------------------------------------
