@@ -54,3 +54,15 @@ export function lineTable(data: readonly LinePoint[], headings: { x: string; val
 export function groupsOf(data: readonly { group?: string; series?: string }[]): string[] {
   return [...new Set(data.map((d) => d.group ?? d.series ?? ''))].filter((g) => g !== '');
 }
+
+/** For whole-number x values (years): ticks on whole numbers only; otherwise a tick count for Plot. */
+export function wholeTicks(xs: readonly (number | Date)[], count: number): number | number[] {
+  const numbers = xs.filter((x): x is number => typeof x === 'number');
+  if (numbers.length === 0 || numbers.length !== xs.length || !numbers.every(Number.isInteger)) return count;
+  const min = Math.min(...numbers);
+  const max = Math.max(...numbers);
+  const step = Math.max(1, Math.ceil((max - min) / count));
+  const ticks: number[] = [];
+  for (let x = min; x <= max; x += step) ticks.push(x);
+  return ticks;
+}

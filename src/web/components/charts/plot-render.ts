@@ -4,7 +4,7 @@
 // small. Every chart comes out as one <svg role="img" aria-label="…">: Plot's inner labels are then
 // presentational, and the figures themselves are in a table beside the chart.
 import * as Plot from '@observablehq/plot';
-import type { BarDatum, LinePoint } from './chart-data.js';
+import { wholeTicks, type BarDatum, type LinePoint } from './chart-data.js';
 
 export interface RenderOptions {
   /** The chart's accessible name (aria-label of the <svg>). */
@@ -83,7 +83,7 @@ export function renderLines(data: readonly LinePoint[], options: RenderOptions &
     height: Math.max(200, Math.min(360, Math.round(options.width * 0.6))),
     marginLeft: 12 + Math.max(1, ...data.map((d) => options.formatValue(d.y).length)) * 7,
     style: { fontSize: '13px', color: 'currentColor', background: 'transparent' },
-    x: { label: null, tickFormat: (v: number | Date) => options.formatX(v), ticks: options.width < 480 ? 3 : 6 },
+    x: { label: null, tickFormat: (v: number | Date) => options.formatX(v), ticks: wholeTicks(rows.map((r) => r.x), options.width < 480 ? 3 : 6) },
     y: { grid: true, nice: true, label: null, tickFormat: (v: number) => options.formatValue(v) },
     color: { domain: series, range: options.colors.slice(0, Math.max(1, series.length)) },
     marks: [

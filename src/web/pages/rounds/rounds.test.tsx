@@ -12,7 +12,7 @@ import { BallotForm, BudgetMeter } from './BallotForm.js';
 import { PhaseTimeline } from './round-shared.js';
 import { emptyChoice, setPoints, toggle } from './ballot-state.js';
 import { BarChart, LineChart } from '../../components/charts/Chart.js';
-import { barTable, lineTable } from '../../components/charts/chart-data.js';
+import { barTable, lineTable, wholeTicks } from '../../components/charts/chart-data.js';
 
 // Amounts carry a non-breaking space after the euro sign; the assertions use a plain one.
 const html = (element: ReactElement) => renderToStaticMarkup(<I18nProvider>{element}</I18nProvider>).replace(/\u00A0/g, ' ');
@@ -112,6 +112,12 @@ describe('charts', () => {
     const out = html(<LineChart title="Inwoners" data={[{ x: 2024, y: 10, series: 'Blerick' }, { x: 2025, y: 12, series: 'Blerick' }, { x: 2025, y: 9, series: 'Venlo' }]} xLabel="Jaar" valueLabel="Inwoners" />);
     expect(out).toMatch(/<td[^>]*>2024<\/td><td[^>]*>10<\/td><td[^>]*>–<\/td>/);
     expect(out).toMatch(/<th[^>]*>Venlo<\/th>/);
+  });
+  it('years on the x axis get whole-number ticks; other values leave the ticks to Plot', () => {
+    expect(wholeTicks([2012, 2016, 2020, 2024], 3)).toEqual([2012, 2016, 2020, 2024]);
+    expect(wholeTicks([2020, 2021], 6)).toEqual([2020, 2021]);
+    expect(wholeTicks([0.5, 1], 6)).toBe(6);
+    expect(wholeTicks([new Date(0)], 6)).toBe(6);
   });
   it('table shapes: grouped bars get a third column; a single series is headed by the value label', () => {
     expect(barTable([{ label: 'A', value: 1 }], { category: 'C', value: 'V' }, String).columns).toEqual(['C', 'V']);
