@@ -138,6 +138,20 @@ describe(`a survey wave end to end (${engineName})`, () => {
     expect(unknown.body.code).toBe('survey_code_unknown');
   });
 
+  it('limits guessing: after 10 wrong codes from one address even a right code gets 429 there, not elsewhere', async () => {
+    const guesser = '10.9.8.7';
+    for (let i = 0; i < 10; i++) {
+      const reply = await w.anonymous.get(`/api/public/survey/BBBB-CCCC-${String(2222 + i).replace(/[01]/g, '3')}`, guesser);
+      expect(reply.status).toBe(404);
+    }
+    const code = codesOf('WK098301')[1] as string;
+    const blocked = await w.anonymous.get(`/api/public/survey/${code}`, guesser);
+    expect(blocked.status).toBe(429);
+    expect(blocked.body.code).toBe('too_many_attempts');
+    expect((await w.anonymous.post(`/api/public/survey/${code}`, { answers: {} }, guesser)).status).toBe(429);
+    expect((await w.anonymous.get(`/api/public/survey/${code}`, '10.9.8.6')).status).toBe(200);
+  });
+
   it('rejects invalid answers and stores nothing', async () => {
     const code = codesOf('WK098301')[0] as string;
     const reply = await w.anonymous.post(`/api/public/survey/${code}`, { answers: { overall_grade: 11, safety_evening: 'nooit', bogus: 1 } });
