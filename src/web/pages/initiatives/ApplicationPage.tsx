@@ -4,7 +4,7 @@
 // finds it again); "Indienen" saves and submits it. Amounts are typed in Dutch notation ("1.234,50")
 // and sent as integer cents. The server's problems land at the field they concern.
 import { useMemo, useState } from 'react';
-import { useLocation, useNavigate, useParams } from 'react-router';
+import { useNavigate, useParams } from 'react-router';
 import { Button, DescriptionList, Heading, Paragraph } from '../../components/ads.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { useRequiredMunicipality } from '../../municipality.js';
@@ -17,7 +17,7 @@ import { AppLink } from '../../components/AppLink.js';
 import { Notice, SelectField, TextField, useFormState, type FieldErrors } from '../../components/forms.js';
 import { amountText, parseEuros, useMoney } from '../budgets/money.js';
 import { AmountLines, checkLines, emptyLine, isBlank, sumLines, type AmountLine } from './AmountLines.js';
-import { initiativePath, SignInFirst } from './common.js';
+import { initiativePath, SignInFirst, useFlash } from './common.js';
 
 /** Purposes residents' initiatives are usually funded for; the budget's rules decide at submission. */
 export const purposes = ['liveability', 'social_cohesion', 'physical_environment'] as const;
@@ -145,7 +145,6 @@ function ApplicationForm({ draft }: { draft: InitiativeDetail | undefined }) {
   const { t } = useI18n();
   const municipality = useRequiredMunicipality();
   const navigate = useNavigate();
-  const location = useLocation();
   const money = useMoney();
   const base = `/api/municipalities/${municipality.code}`;
   const areas = useApi<AreaSummary[]>(`${base}/areas?level=wijk`, { cache: true });
@@ -160,7 +159,8 @@ function ApplicationForm({ draft }: { draft: InitiativeDetail | undefined }) {
   const [costLines, setCostLines] = useState<AmountLine[]>(draft && draft.costLines.length > 0 ? linesOf(draft.costLines) : [emptyLine]);
   const [own, setOwn] = useState(draft && draft.ownContributionCents > 0 ? amountText(draft.ownContributionCents) : '');
   const [cofunders, setCofunders] = useState<AmountLine[]>(draft ? linesOf(draft.cofunders) : []);
-  const [saved, setSaved] = useState<string | null>((location.state as { saved?: string } | null)?.saved ?? null);
+  const flash = useFlash('saved');
+  const [saved, setSaved] = useState<string | null>(typeof flash === 'string' ? flash : null);
   // Once saved, the draft is changed, never created again (also when submitting it then fails).
   const [draftId, setDraftId] = useState(draft?.id ?? null);
   const form = useFormState();

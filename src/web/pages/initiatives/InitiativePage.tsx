@@ -15,7 +15,7 @@ import { LoadError, Loading, useDocumentTitle } from '../../components/Layout.js
 import { AppLink } from '../../components/AppLink.js';
 import { Notice } from '../../components/forms.js';
 import { useMoney } from '../budgets/money.js';
-import { Deadline, initiativePath, StatusText } from './common.js';
+import { Deadline, initiativePath, StatusText, useFlash } from './common.js';
 import { StepActions } from './StepActions.js';
 
 /** /initiatieven/:id: to the page under the session's municipality, or to sign-in and back. */
@@ -38,7 +38,7 @@ export default function InitiativePage() {
   const base = `/api/municipalities/${municipality.code}`;
   const initiative = useApi<InitiativeDetail>(signedIn ? `${base}/initiatives/${initiativeId}` : null);
   const money = useMoney();
-  const submitted = (location.state as { submitted?: boolean } | null)?.submitted === true;
+  const submitted = useFlash('submitted') === true;
   useDocumentTitle(initiative.data?.title ?? t('initiative.heading'));
 
   if (!signedIn) return <Navigate replace to={`/inloggen?gemeente=${municipality.code}&terug=${encodeURIComponent(location.pathname)}`} />;

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: EUPL-1.2
 // Small parts the initiative pages share: where an initiative's page is, its status as text, the
 // deadline with the days left, and the sign-in prompt that brings the reader back here.
-import { Link, useLocation } from 'react-router';
+import { useEffect, useState } from 'react';
+import { Link, useLocation, useNavigate } from 'react-router';
 import { Paragraph } from '../../components/ads.js';
 import { useI18n } from '../../i18n/i18n.js';
 import type { InitiativeStatus } from '../../api/types.js';
@@ -42,4 +43,19 @@ export function SignInFirst({ code, text }: { code: string; text: string }) {
       </Link>
     </Paragraph>
   );
+}
+
+/**
+ * A one-time message handed over in the navigation state (e.g. "saved"): read once, then removed
+ * from the history entry, so a reload does not announce it again.
+ */
+export function useFlash(key: string): unknown {
+  const location = useLocation();
+  const navigate = useNavigate();
+  const [value] = useState<unknown>(() => (location.state as Record<string, unknown> | null)?.[key]);
+  const present = (location.state as Record<string, unknown> | null)?.[key] !== undefined;
+  useEffect(() => {
+    if (present) void navigate(`${location.pathname}${location.search}`, { replace: true, state: null });
+  }, [present, navigate, location.pathname, location.search]);
+  return value;
 }
