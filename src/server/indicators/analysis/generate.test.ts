@@ -1,6 +1,14 @@
 // SPDX-License-Identifier: EUPL-1.2
 import { describe, expect, it } from 'vitest';
-import { formatFigure, generateAnalysis, type AnalysisIndicator, type AnalysisValue, type ProfileTileInput } from './generate.js';
+import {
+  formatFigure,
+  generateAnalysis,
+  surveyFacts,
+  type AnalysisIndicator,
+  type AnalysisValue,
+  type ProfileTileInput,
+  type SurveyQuestionResult,
+} from './generate.js';
 
 const indicator = (id: string, theme: string, unit: string, polarity: AnalysisIndicator['polarity'], source = 'cbs', decimals = 0): AnalysisIndicator => ({
   id,
@@ -101,5 +109,72 @@ describe('formatFigure', () => {
     [7.25, 'grade', 1, 'en', '7.3 out of 10'],
   ] as const)('%s %s -> %s', (n, unit, decimals, lang, expected) => {
     expect(formatFigure(n, { unit, decimals }, lang)).toBe(expected);
+  });
+});
+
+describe("surveyFacts: residents' judgement from the latest wave", () => {
+  const comparison = (reference: number, difference: number, significant: boolean) => ({ rest: { reference, difference, significant } });
+  const questions: SurveyQuestionResult[] = [
+    {
+      questionId: 'overall_grade',
+      kind: 'grade',
+      theme: 'general',
+      text: { nl: 'Rapportcijfer buurt', en: 'Grade' },
+      status: 'ok',
+      mean: { status: 'ok', value: 6.84 },
+      comparison: comparison(7.3, -0.46, true),
+      shares: [],
+    },
+    {
+      questionId: 'nuisance_noise',
+      kind: 'agree',
+      theme: 'nuisance',
+      text: { nl: 'Ik heb last van geluid', en: 'Noise bothers me' },
+      status: 'ok',
+      mean: { status: 'ok', value: 3.1 },
+      comparison: { rest: null },
+      shares: [{ key: 'agree', estimate: { status: 'ok', value: 0.42 }, comparison: comparison(0.3, 0.12, true) }],
+    },
+    {
+      questionId: 'social_help',
+      kind: 'agree',
+      theme: 'social',
+      text: { nl: 'Mensen helpen elkaar', en: 'People help' },
+      status: 'suppressed',
+      mean: { status: 'suppressed', value: null },
+      comparison: { rest: null },
+      shares: [{ key: 'agree', estimate: { status: 'suppressed', value: null }, comparison: { rest: null } }],
+    },
+    {
+      questionId: 'age_group',
+      kind: 'single',
+      theme: 'background',
+      text: { nl: 'Leeftijd', en: 'Age' },
+      status: 'ok',
+      mean: null,
+      comparison: { rest: null },
+      shares: [],
+    },
+  ];
+  const facts = surveyFacts({ wave: { name: 'Najaar 2026', year: 2026 }, questions }, { id: 'a1', code: 'WK098311' });
+
+  it('takes grades as a mean and agree statements as the share agreeing, suppressed stays suppressed', () => {
+    expect(facts.map((f) => [f.indicator.id, f.value.value, f.value.status])).toEqual([
+      ['survey_overall_grade', 6.84, 'ok'],
+      ['survey_nuisance_noise', 42, 'ok'],
+      ['survey_social_help', null, 'suppressed'],
+    ]);
+    expect(facts[1]!.difference).toEqual({ value: 12, significant: true });
+    expect(facts[1]!.municipalityValue).toBe(30);
+    expect(facts[2]!.difference).toBeUndefined();
+  });
+
+  it('judges with the polarity: a lower grade and more nuisance are both worse, and notable', () => {
+    const analysis = generateAnalysis({ area: { id: 'a1', code: 'WK098311', name: 'Centrum' }, period: '2024', tiles: [] }, facts);
+    const judgement = analysis.sections.find((s) => s.key === 'judgement')!;
+    expect(judgement.text.nl).toContain('Rapportcijfer buurt: een 6,8 (bewonersenquête, 2026); ongunstiger dan de rest van de gemeente (een 7,3).');
+    expect(judgement.text.nl).toContain('Ik heb last van geluid (eens): 42% (bewonersenquête, 2026); ongunstiger dan de rest van de gemeente (30%).');
+    expect(judgement.facts).toHaveLength(3);
+    expect(analysis.notable.map((f) => f.indicator.id)).toEqual(['survey_overall_grade', 'survey_nuisance_noise']);
   });
 });

@@ -183,8 +183,77 @@ function trendSentence(tile: ProfileTileInput, lang: 'nl' | 'en'): string | null
   return `${name} ${up ? 'rose' : 'fell'} from ${from} in ${previous.period} to ${to} in ${value.period} ${sourceNote(value, lang)}.`;
 }
 
-/** Generates the analysis of one area from its profile. */
-export function generateAnalysis(profile: ProfileInput): GeneratedAnalysis {
+/** The parts of a survey wave's results (surveys/results.ts) the analysis reads. */
+export interface SurveyEstimate {
+  status: 'ok' | 'suppressed' | 'missing';
+  value: number | null;
+}
+export interface SurveyComparison {
+  reference: number | null;
+  difference: number | null;
+  significant: boolean;
+}
+export interface SurveyQuestionResult {
+  questionId: string;
+  kind: string;
+  theme: string;
+  text: LocalText;
+  status: 'ok' | 'suppressed' | 'missing';
+  mean: SurveyEstimate | null;
+  comparison: { rest: SurveyComparison | null };
+  shares: { key: string; estimate: SurveyEstimate; comparison: { rest: SurveyComparison | null } }[];
+}
+export interface SurveyWaveResults {
+  wave: { name: string; year: number };
+  questions: SurveyQuestionResult[];
+}
+
+/**
+ * Residents' judgement from the latest survey wave: grades as a mean, agree statements as the share
+ * (helemaal) eens. Polarity: a higher grade is better; agreeing is better except with nuisance
+ * statements. The difference with the rest of the municipality keeps the survey's significance.
+ */
+export function surveyFacts(results: SurveyWaveResults, area: { id: string; code: string }): Fact[] {
+  const facts: Fact[] = [];
+  const period = String(results.wave.year);
+  for (const q of results.questions) {
+    const share = q.kind === 'agree' ? q.shares.find((s) => s.key === 'agree') : undefined;
+    const estimate = q.kind === 'grade' ? q.mean : share?.estimate;
+    if (!estimate) continue;
+    const scale = q.kind === 'agree' ? 100 : 1;
+    const rest = q.kind === 'grade' ? q.comparison.rest : (share?.comparison.rest ?? null);
+    const indicator: AnalysisIndicator = {
+      id: `survey_${q.questionId}`,
+      name: q.kind === 'agree' ? { nl: `${q.text.nl} (eens)`, en: `${q.text.en} (agree)` } : q.text,
+      theme: 'survey',
+      unit: q.kind === 'agree' ? 'percent' : 'grade',
+      polarity: q.kind === 'agree' && q.theme === 'nuisance' ? 'higher_worse' : 'higher_better',
+      source: 'survey',
+      decimals: q.kind === 'agree' ? 0 : 1,
+    };
+    const ok = estimate.status === 'ok' && estimate.value !== null;
+    const value: AnalysisValue = {
+      indicatorId: indicator.id,
+      areaId: area.id,
+      areaCode: area.code,
+      period,
+      value: ok ? estimate.value! * scale : null,
+      status: estimate.status,
+      source: 'survey',
+      sourceYear: results.wave.year,
+    };
+    const compared = ok && rest !== null && rest.reference !== null && rest.difference !== null;
+    facts.push({
+      indicator,
+      value,
+      ...(compared ? { municipalityValue: rest.reference! * scale, difference: { value: rest.difference! * scale, significant: rest.significant } } : {}),
+    });
+  }
+  return facts;
+}
+
+/** Generates the analysis of one area from its profile (and the latest survey results, when readable). */
+export function generateAnalysis(profile: ProfileInput, survey: Fact[] = []): GeneratedAnalysis {
   const facts = (tile: ProfileTileInput): Fact => ({
     indicator: tile.indicator,
     value: tile.value,
@@ -212,9 +281,9 @@ export function generateAnalysis(profile: ProfileInput): GeneratedAnalysis {
   const housing = bySection.get('housing') ?? [];
   const income = bySection.get('income') ?? [];
   const safety = bySection.get('safety') ?? [];
-  const judgement = bySection.get('judgement') ?? [];
+  const judgement = [...survey, ...(bySection.get('judgement') ?? [])];
   const trends = profile.tiles.map((t) => ({ tile: t, nl: trendSentence(t, 'nl'), en: trendSentence(t, 'en') })).filter((t) => t.nl !== null);
-  const notable = profile.tiles.filter((t) => t.difference?.significant === true && hasNumber(t.value)).map(facts);
+  const notable = [...profile.tiles.map(facts), ...survey].filter((f) => f.difference?.significant === true && hasNumber(f.value));
 
   const sections: GeneratedSection[] = [
     section(

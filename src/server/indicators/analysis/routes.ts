@@ -13,7 +13,7 @@ import { authorize, requireActor } from '../../http/authorize.js';
 import { auditContext } from '../../http/context.js';
 import { can } from '../../../core/access/policy.js';
 import { AppError, invalid, notFound } from '../../errors.js';
-import { generateAnalysis, sectionKeys, type Fact, type GeneratedSection, type ProfileInput } from './generate.js';
+import { generateAnalysis, sectionKeys, surveyFacts, type Fact, type GeneratedSection, type ProfileInput, type SurveyQuestionResult } from './generate.js';
 import { listAnalysisEdits } from './queries.js';
 import { editAnalysisSection } from './commands/edit-analysis-section.js';
 import { renderAnalysisPdf } from './pdf.js';
@@ -65,6 +65,32 @@ export function analysisRoutes(app: App): void {
     return body as unknown as ProfileInput;
   }
 
+  /**
+   * The area's results in the latest survey wave over it, as this reader may see them (survey
+   * results need report.read; for others the analysis has no residents' judgement).
+   */
+  async function latestSurvey(request: FastifyRequest, code: string, area: { id: string; code: string }): Promise<Fact[]> {
+    const get = async <T>(url: string): Promise<T | null> => {
+      const response = await app.inject({
+        method: 'GET',
+        url: `/api/municipalities/${code}${url}`,
+        headers: request.headers.cookie ? { cookie: request.headers.cookie } : {},
+      });
+      return response.statusCode === 200 ? response.json<T>() : null;
+    };
+    const surveys = await get<{ items: { id: string }[] }>('/surveys');
+    let latest: { id: string; name: string; opensOn: string } | undefined;
+    for (const survey of surveys?.items ?? []) {
+      const waves = await get<{ items: { id: string; name: string; opensOn: string; areaIds: string[] }[] }>(`/surveys/${survey.id}/waves`);
+      for (const wave of waves?.items ?? []) if (wave.areaIds.includes(area.id) && (!latest || wave.opensOn > latest.opensOn)) latest = wave;
+    }
+    if (!latest) return [];
+    const results = await get<{ areas: { area: { id: string }; questions: SurveyQuestionResult[] }[] }>(`/waves/${latest.id}/results?areaId=${area.id}`);
+    const own = results?.areas.find((a) => a.area.id === area.id);
+    if (!own || own.questions.every((q) => q.status === 'missing')) return [];
+    return surveyFacts({ wave: { name: latest.name, year: Number(latest.opensOn.slice(0, 4)) }, questions: own.questions }, area);
+  }
+
   async function analysisFor(request: FastifyRequest<{ Params: { code: string; areaId: string }; Querystring: { period?: string } }>): Promise<AnalysisView> {
     const db = app.services.db;
     const { code, areaId } = request.params;
@@ -72,7 +98,7 @@ export function analysisRoutes(app: App): void {
     const municipality = await loadMunicipality(db, code);
     const area = await findArea(db, municipality.id, areaId);
     if (!area) throw noArea();
-    const generated = generateAnalysis(profile);
+    const generated = generateAnalysis(profile, await latestSurvey(request, code, area));
     const edits = new Map((await listAnalysisEdits(db, municipality.id, area.id, generated.period)).map((e) => [e.sectionKey, e]));
     const lineage = await areaLineage(db, municipality.id, area.id);
     return {
