@@ -49,7 +49,7 @@ describe(`bad ballots store nothing (${engineName})`, () => {
     // One valid ballot, so that "used code" has a used code.
     const first = await w.anonymous.post(`/public/rounds/${roundId}/ballots`, { code: codes[0], areaId: w.areas.noord, projects: [noord[0], noord[1]] });
     expect(first.status).toBe(201);
-  }, 60_000);
+  }, 180_000);
   afterAll(async () => {
     realTime();
     await t.close();

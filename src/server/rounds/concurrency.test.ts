@@ -28,7 +28,7 @@ describe(`concurrent submissions (${engineName})`, () => {
     ]);
     await w.regisseur.ok(`/rounds/${roundId}/publish`);
     setToday(DAY.voting);
-  }, 60_000);
+  }, 180_000);
   afterAll(async () => {
     realTime();
     await t.close();

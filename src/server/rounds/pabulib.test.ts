@@ -23,7 +23,7 @@ describe(`pabulib import and export (${engineName})`, () => {
     setToday(DAY.results);
     t = await createTestApp();
     w = await givenRoundWorld(t);
-  }, 60_000);
+  }, 180_000);
   afterAll(async () => {
     realTime();
     await t.close();

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
 // The only place with SQL for budget rounds. Every query is scoped to one municipality.
-import { and, asc, count, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { areas } from '../areas/schema.js';
 import { isUuid } from '../areas/queries.js';
@@ -192,34 +192,40 @@ export async function findCode(
 }
 
 /**
- * Marks an unused code of the area used, in one statement: of any number of concurrent callers
- * with the same code exactly one gets `true` (the row lock and the `used_at is null` re-check).
+ * The first ballot of a voter in one statement: marks the code used (or records the signed-in
+ * voter) and inserts the ballot rows only if that mark was new. One round trip, atomic as any
+ * single statement; of concurrent calls for one voter exactly one inserts. Returns false (and
+ * writes nothing) when the voter had already voted, or the code is unknown or of another area.
  */
-export async function useCode(q: Writer, municipalityId: string, roundId: string, codeHash: string, areaId: string, at: string): Promise<boolean> {
-  const rows = await q
-    .update(roundCodes)
-    .set({ usedAt: at })
-    .where(
-      and(
-        eq(roundCodes.municipalityId, municipalityId),
-        eq(roundCodes.roundId, roundId),
-        eq(roundCodes.codeHash, codeHash),
-        eq(roundCodes.areaId, areaId),
-        isNull(roundCodes.usedAt),
-      ),
-    )
-    .returning({ areaId: roundCodes.areaId });
-  return rows.length === 1;
-}
-
-/** Records that a signed-in person voted; false when they already had (the primary key decides). */
-export async function recordVoter(q: Writer, municipalityId: string, roundId: string, personId: string, at: string): Promise<boolean> {
-  const rows = await q
-    .insert(roundVoters)
-    .values({ municipalityId, roundId, personId, votedAt: at })
-    .onConflictDoNothing()
-    .returning({ personId: roundVoters.personId });
-  return rows.length === 1;
+export async function castFirstBallot(
+  q: Writer,
+  voter: { kind: 'code'; codeHash: string; areaId: string } | { kind: 'person'; personId: string },
+  round: { municipalityId: string; id: string },
+  rows: (typeof roundBallots.$inferInsert)[],
+  at: string,
+): Promise<boolean> {
+  const mark =
+    voter.kind === 'code'
+      ? sql`update ${roundCodes} set used_at = ${at}
+          where municipality_id = ${round.municipalityId} and round_id = ${round.id} and code_hash = ${voter.codeHash}
+            and area_id = ${voter.areaId} and used_at is null
+          returning 1`
+      : sql`insert into ${roundVoters} (round_id, person_id, municipality_id, voted_at)
+          values (${round.id}, ${voter.personId}, ${round.municipalityId}, ${at})
+          on conflict do nothing returning 1`;
+  const values = sql.join(
+    rows.map(
+      (r) =>
+        sql`(${r.municipalityId}::uuid, ${r.roundId}::uuid, ${r.areaId}::uuid, ${JSON.stringify(r.projects)}::jsonb, ${r.points === null || r.points === undefined ? null : JSON.stringify(r.points)}::jsonb, ${r.ageGroup ?? null}::text, ${r.channel}::text, ${r.receiptHash}::text)`,
+    ),
+    sql`, `,
+  );
+  const result = await q.execute(sql`
+    with mark as (${mark})
+    insert into ${roundBallots} (municipality_id, round_id, area_id, projects, points, age_group, channel, receipt_hash)
+    select v.* from mark, (values ${values}) as v(municipality_id, round_id, area_id, projects, points, age_group, channel, receipt_hash)
+    returning 1`);
+  return result.rows.length > 0;
 }
 
 export async function hasVoted(q: Q, municipalityId: string, roundId: string, personId: string): Promise<boolean> {

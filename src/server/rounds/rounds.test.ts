@@ -25,7 +25,7 @@ describe(`a budget round from ideas to results (${engineName})`, () => {
     setToday(DAY.draft);
     t = await createTestApp();
     w = await givenRoundWorld(t);
-  }, 60_000);
+  }, 180_000);
   afterAll(async () => {
     realTime();
     await t.close();

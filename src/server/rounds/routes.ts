@@ -214,6 +214,16 @@ export function roundRoutes(app: App): void {
     return found;
   }
 
+  // Municipalities by code for the voting routes (a few seconds: a vote does not depend on settings).
+  const municipalityCache = new Map<string, { at: number; municipality: Municipality }>();
+  async function votingMunicipality(code: string): Promise<Municipality> {
+    const hit = municipalityCache.get(code);
+    if (hit && Date.now() - hit.at < 5_000) return hit.municipality;
+    const municipality = await loadMunicipality(db, code);
+    municipalityCache.set(code, { at: Date.now(), municipality });
+    return municipality;
+  }
+
   // Voting snapshot cache: while voting is open, a published round's settings, areas and projects
   // cannot change (the ballot is frozen from votingFrom), so a few seconds of caching is safe.
   const snapshots = new Map<string, { at: number; snapshot: VotingSnapshot }>();
@@ -673,7 +683,7 @@ export function roundRoutes(app: App): void {
     },
     async (request) => {
       guard.check(request.ip);
-      const municipality = await loadMunicipality(db, request.params.code);
+      const municipality = await votingMunicipality(request.params.code);
       const { round, areas, projects } = await votingSnapshot(municipality, request.params.roundId);
       const normalised = normaliseVotingCode(request.body.code);
       const row =
@@ -710,7 +720,7 @@ export function roundRoutes(app: App): void {
     },
     async (request, reply) => {
       if (request.body.code !== undefined) guard.check(request.ip);
-      const municipality = await loadMunicipality(db, request.params.code);
+      const municipality = await votingMunicipality(request.params.code);
       const snapshot = await votingSnapshot(municipality, request.params.roundId);
       const actor = request.actor && request.actor.municipalityId === municipality.id ? request.actor : null;
       const result = await castBallot(db, snapshot, actor, request.body, () => guard.fail(request.ip));

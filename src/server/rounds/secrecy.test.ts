@@ -63,7 +63,7 @@ describe(`ballots cannot be linked to codes or people (${engineName})`, () => {
     expect(signedIn.statusCode).toBe(201);
     receipts.push(signedIn.json<{ receipt: string }>().receipt);
     residentId = (await t.db.execute<{ id: string }>(sql`select id from people where email = 'bert.bewoner@gm0983.test'`)).rows[0]!.id;
-  }, 60_000);
+  }, 180_000);
   afterAll(async () => {
     realTime();
     await t.close();

@@ -17,7 +17,7 @@ describe(`voting rules (${engineName})`, () => {
     setToday(DAY.draft);
     t = await createTestApp();
     w = await givenRoundWorld(t);
-  }, 60_000);
+  }, 180_000);
   afterAll(async () => {
     realTime();
     await t.close();
@@ -147,7 +147,7 @@ describe(`code guessing is limited per IP (${engineName})`, () => {
     setToday(DAY.draft);
     t = await createTestApp({ LOGIN_RATE_LIMIT_PER_MINUTE: '3' });
     w = await givenRoundWorld(t);
-  }, 60_000);
+  }, 180_000);
   afterAll(async () => {
     realTime();
     await t.close();

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: EUPL-1.2
 // Casting a ballot with a voting code or as a signed-in resident. One ballot per voter is enforced
-// by the database in the same transaction as the ballot: the code row's `used_at` is set by a
-// single conditional UPDATE (of concurrent requests with one code exactly one succeeds), a
-// signed-in voter's row in round_voters by its primary key. The ballot rows carry neither; the
+// by the database in the same statement as the ballot: the code row's `used_at` is set by a
+// conditional UPDATE (of concurrent requests with one code exactly one succeeds), a signed-in
+// voter's row in round_voters by its primary key, and the ballot rows are inserted only after that. The ballot rows carry neither; the
 // voter gets a random receipt, of which only a hash is stored. When the round allows it, a voter
 // changes the ballot by sending the receipt again.
 //
@@ -14,7 +14,7 @@ import type { Db } from '../../db/client.js';
 import { AppError, conflict, invalid, unauthenticated } from '../../errors.js';
 import type { SignedInActor } from '../../http/context.js';
 import { nowIso } from '../../budgets/time.js';
-import { deleteBallotsByReceipt, findCode, insertBallots, recordVoter, useCode, type ProjectRow, type RoundAreaRow, type RoundRow } from '../queries.js';
+import { castFirstBallot, deleteBallotsByReceipt, findCode, insertBallots, type ProjectRow, type RoundAreaRow, type RoundRow } from '../queries.js';
 import { checkBallot, type BallotChoices, type CheckedBallot } from '../ballot-input.js';
 import { codeHash, receiptHash } from './common.js';
 
@@ -75,46 +75,44 @@ export async function castBallot(
   const checked = checkBallot(round, areas, projects, input);
   const receiptHashes = (receipt: string) => areas.map((a) => receiptHash(receipt, a.areaId));
 
+  // The usual case, a first ballot: one statement marks the voter and stores the ballot.
+  const receipt = randomBytes(16).toString('base64url');
+  const fast = voter.kind === 'code' ? { kind: 'code' as const, codeHash: voter.hash, areaId: input.areaId } : voter;
+  if (await castFirstBallot(db, fast, round, ballotRows(round, checked, receipt, 'online'), nowIso())) {
+    return { receipt, areas: checked.parts.map((p) => p.areaId), replaced: false };
+  }
+  // Nothing was written: say why, or replace the ballot when the round allows it and the receipt fits.
+  if (voter.kind === 'code') {
+    const row = await findCode(db, round.municipalityId, round.id, voter.hash);
+    if (!row) {
+      onUnknownCode();
+      throw codeUnknown();
+    }
+    if (row.areaId !== input.areaId) {
+      throw invalid(
+        'voting_wrong_area',
+        { nl: 'Met deze stemcode stemt u in een ander gebied.', en: 'This voting code is for another area.' },
+        { areaId: row.areaId },
+      );
+    }
+    if (row.usedAt === null) {
+      // Used and released in between cannot happen (codes are never released): treat as a conflict.
+      throw conflict('voting_code_used', { nl: 'Met deze stemcode is al gestemd.', en: 'This voting code has already been used.' });
+    }
+    if (!round.voting.changeable || input.receipt === undefined) {
+      throw conflict('voting_code_used', { nl: 'Met deze stemcode is al gestemd.', en: 'This voting code has already been used.' });
+    }
+  } else if (!round.voting.changeable || input.receipt === undefined) {
+    throw conflict('ballot_exists', { nl: 'U heeft in deze ronde al gestemd.', en: 'You have already voted in this round.' });
+  }
+  const kept = input.receipt;
   return db.transaction(async (tx) => {
-    const now = nowIso();
-    let first: boolean;
-    if (voter.kind === 'code') {
-      first = await useCode(tx, round.municipalityId, round.id, voter.hash, input.areaId, now);
-      if (!first) {
-        const row = await findCode(tx, round.municipalityId, round.id, voter.hash);
-        if (!row) {
-          onUnknownCode();
-          throw codeUnknown();
-        }
-        if (row.areaId !== input.areaId) {
-          throw invalid(
-            'voting_wrong_area',
-            { nl: 'Met deze stemcode stemt u in een ander gebied.', en: 'This voting code is for another area.' },
-            { areaId: row.areaId },
-          );
-        }
-        if (!round.voting.changeable || input.receipt === undefined) {
-          throw conflict('voting_code_used', { nl: 'Met deze stemcode is al gestemd.', en: 'This voting code has already been used.' });
-        }
-      }
-    } else {
-      first = await recordVoter(tx, round.municipalityId, round.id, voter.personId, now);
-      if (!first && (!round.voting.changeable || input.receipt === undefined)) {
-        throw conflict('ballot_exists', { nl: 'U heeft in deze ronde al gestemd.', en: 'You have already voted in this round.' });
-      }
+    const removed = await deleteBallotsByReceipt(tx, round.municipalityId, round.id, receiptHashes(kept));
+    if (removed.length === 0) {
+      throw conflict('receipt_unknown', { nl: 'Bij dit ontvangstbewijs hoort geen stem in deze ronde.', en: 'No ballot in this round has this receipt.' });
     }
-    let receipt: string;
-    if (first) {
-      receipt = randomBytes(16).toString('base64url');
-    } else {
-      receipt = input.receipt!;
-      const removed = await deleteBallotsByReceipt(tx, round.municipalityId, round.id, receiptHashes(receipt));
-      if (removed.length === 0) {
-        throw conflict('receipt_unknown', { nl: 'Bij dit ontvangstbewijs hoort geen stem in deze ronde.', en: 'No ballot in this round has this receipt.' });
-      }
-    }
-    await insertBallots(tx, ballotRows(round, checked, receipt, 'online'));
-    return { receipt, areas: checked.parts.map((p) => p.areaId), replaced: !first };
+    await insertBallots(tx, ballotRows(round, checked, kept, 'online'));
+    return { receipt: kept, areas: checked.parts.map((p) => p.areaId), replaced: true };
   });
 }
 
