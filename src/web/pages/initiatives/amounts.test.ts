@@ -40,6 +40,12 @@ describe('amount lines', () => {
     expect(checkLines('costLines', lines, messages)).toEqual({ 'costLines.2.text': 'text missing', 'costLines.2.amount': 'amount wrong' });
   });
   it('sums the lines in cents, exactly', () => {
-    expect(sumLines([{ text: 'a', amount: '0,10' }, { text: 'b', amount: '0,20' }, { text: '', amount: '' }])).toBe(30);
+    expect(
+      sumLines([
+        { text: 'a', amount: '0,10' },
+        { text: 'b', amount: '0,20' },
+        { text: '', amount: '' },
+      ]),
+    ).toBe(30);
   });
 });
