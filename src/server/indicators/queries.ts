@@ -159,6 +159,51 @@ export async function findRootRef(q: Q, municipalityId: string): Promise<LevelAr
   return row;
 }
 
+/** An area and the current municipality area in one query (both without geometry). */
+export async function findAreaAndRoot(q: Q, municipalityId: string, areaId: string): Promise<{ area: LevelArea | undefined; root: LevelArea | undefined }> {
+  if (!isUuid(areaId)) return { area: undefined, root: undefined };
+  const rows = await q
+    .select({ ...areaRefColumns, validFrom: areas.validFrom })
+    .from(areas)
+    .where(and(eq(areas.municipalityId, municipalityId), or(eq(areas.id, areaId), and(eq(areas.level, 'municipality'), isNull(areas.validTo)))))
+    .orderBy(asc(areas.validFrom));
+  const strip = ({ validFrom: _v, ...ref }: (typeof rows)[number]): LevelArea => ref;
+  const area = rows.find((r) => r.id === areaId);
+  const root = rows.find((r) => r.level === 'municipality' && (r.id !== areaId || rows.length === 1)) ?? rows.find((r) => r.level === 'municipality');
+  return { area: area && strip(area), root: root && strip(root) };
+}
+
+/**
+ * Everything a profile needs in one query: every figure of the area, the municipality's figures
+ * of the same indicators (all periods), and the municipality's population.
+ */
+export async function listProfileValues(q: Q, municipalityId: string, areaId: string, rootId: string): Promise<ValueRow[]> {
+  return q
+    .select(valueColumns)
+    .from(indicatorValues)
+    .where(
+      and(
+        eq(indicatorValues.municipalityId, municipalityId),
+        or(
+          eq(indicatorValues.areaId, areaId),
+          and(
+            eq(indicatorValues.areaId, rootId),
+            or(
+              eq(indicatorValues.indicatorKey, 'population'),
+              inArray(
+                indicatorValues.indicatorKey,
+                q
+                  .select({ key: indicatorValues.indicatorKey })
+                  .from(indicatorValues)
+                  .where(and(eq(indicatorValues.municipalityId, municipalityId), eq(indicatorValues.areaId, areaId))),
+              ),
+            ),
+          ),
+        ),
+      ),
+    );
+}
+
 /** Members of the given grouping areas (districts, custom areas). */
 export async function listMembers(q: Q, municipalityId: string, groupIds: string[]): Promise<{ groupId: string; memberId: string }[]> {
   if (groupIds.length === 0) return [];
@@ -189,21 +234,6 @@ export async function listValues(q: Q, municipalityId: string, filter: { keys?: 
     .from(indicatorValues)
     .where(and(...conditions))
     .orderBy(asc(indicatorValues.period));
-}
-
-/** Figures of some areas for the given indicators and periods, plus their population in every period. */
-export async function listComparisonValues(q: Q, municipalityId: string, areaIds: string[], keys: string[], periods: string[]): Promise<ValueRow[]> {
-  const wanted = keys.length > 0 && periods.length > 0 ? and(inArray(indicatorValues.indicatorKey, keys), inArray(indicatorValues.period, periods)) : undefined;
-  return q
-    .select(valueColumns)
-    .from(indicatorValues)
-    .where(
-      and(
-        eq(indicatorValues.municipalityId, municipalityId),
-        inArray(indicatorValues.areaId, areaIds),
-        wanted ? or(wanted, eq(indicatorValues.indicatorKey, 'population')) : eq(indicatorValues.indicatorKey, 'population'),
-      ),
-    );
 }
 
 /**

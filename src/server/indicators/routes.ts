@@ -17,7 +17,7 @@ import { notFound } from '../errors.js';
 import { aggregations, indicatorSources, indicatorThemes, indicatorUnits, polarities, type Indicator } from './catalogue.js';
 import { importFormats } from './parse.js';
 import { findIndicator, loadCatalogue, loadIndicator } from './load.js';
-import { findAreaRef, findRootRef, listComparisonValues, listLevelAreas, listLevelValues, listMembers, listPeriods, listValues, type LevelArea } from './queries.js';
+import { findAreaAndRoot, findAreaRef, findRootRef, listLevelAreas, listProfileValues, listLevelValues, listMembers, listPeriods, listValues, type LevelArea } from './queries.js';
 import { aggregateGroups, buildProfile, choosePeriods, needSiblings, presentValue, valuesCsv, type Value } from './present.js';
 import { createIndicator } from './commands/create-indicator.js';
 import { updateIndicator } from './commands/update-indicator.js';
@@ -302,22 +302,25 @@ export function indicatorRoutes(app: App): void {
     async (request) => {
       const db = app.services.db;
       const municipality = await loadMunicipality(db, request.params.code);
-      const area = await findAreaRef(db, municipality.id, request.params.areaId);
+      const found = await findAreaAndRoot(db, municipality.id, request.params.areaId);
+      const area = found.area;
       if (!area) throw notFound({ nl: 'Dit gebied bestaat niet (meer) in deze gemeente.', en: 'This area does not exist in this municipality.' });
+      const root = found.root ?? area;
+      const rootId = root.id;
       // Signed out, only public indicators show: no lineage needed.
       const lineage = request.actor ? await areaLineage(db, municipality.id, area.id) : [];
-      const root = (await findRootRef(db, municipality.id)) ?? area;
-      const rootId = root.id;
       const internal = mayReadInternal(request, municipality.id, lineage);
       const catalogue = (await loadCatalogue(db, municipality.id)).filter((i) => i.public || internal);
-      const areaValues = await listValues(db, municipality.id, { areaIds: [area.id] });
-      // The municipality's own figures first; the other areas of the level only where it has none.
+      // The municipality's own figures come with the area's; the other areas of the level only where it has none.
+      let comparison = await listProfileValues(db, municipality.id, area.id, rootId);
+      const areaValues = comparison.filter((r) => r.areaId === area.id);
       const chosen = choosePeriods(areaValues, request.query.period);
-      const keys = [...chosen.keys()];
-      const periods = [...new Set([...chosen.values()].map((c) => c.current.period))];
-      let comparison = await listComparisonValues(db, municipality.id, [rootId, area.id], keys, periods);
       const missing = area.level === 'custom' || area.level === 'district' || area.id === rootId ? { keys: [] } : needSiblings(catalogue, chosen, comparison, rootId);
-      if (missing.keys.length > 0) comparison = await listLevelValues(db, municipality.id, area.level, [...new Set([...keys, ...missing.keys])], periods);
+      if (missing.keys.length > 0) {
+        const keys = [...chosen.keys()];
+        const periods = [...new Set([...chosen.values()].map((c) => c.current.period))];
+        comparison = [...comparison, ...(await listLevelValues(db, municipality.id, area.level, keys, periods)).filter((r) => r.areaId !== area.id && r.areaId !== rootId)];
+      }
       const { tiles, sources } = buildProfile({
         area: { id: area.id, code: area.code, name: area.name, level: area.level },
         rootId,

@@ -97,13 +97,19 @@ export async function importIndicators(tx: Writer, input: ImportIndicatorsInput,
   let skipped = 0;
   let duplicates = 0;
   let checked = 0;
+  const byMunicipality = new Map<string, ParsedFigure[]>();
+  for (const figure of parsed.figures) {
+    const code = municipalityCodeOf(figure.code);
+    const list = byMunicipality.get(code);
+    if (list) list.push(figure);
+    else byMunicipality.set(code, [figure]);
+  }
   for (const m of targets) {
     const catalogue = new Map((await loadCatalogue(tx, m.id)).map((i) => [i.id, i]));
     const areaMap = await areasByCode(tx, m.id);
     const out: NewValue[] = [];
     rows.set(m.code, out);
-    for (const figure of parsed.figures) {
-      if (municipalityCodeOf(figure.code) !== m.code) continue;
+    for (const figure of byMunicipality.get(m.code) ?? []) {
       checked++;
       if (checked % 5000 === 0) ctx.onProgress?.({ phase: 'validate', done: checked, total: parsed.figures.length });
       const indicator = catalogue.get(figure.indicatorId);
@@ -127,7 +133,7 @@ export async function importIndicators(tx: Writer, input: ImportIndicatorsInput,
       out.push(toRow(m.id, area.id, figure, indicator.source, parsed.sourceTable));
     }
   }
-  for (const f of parsed.figures) if (!targetCodes.has(municipalityCodeOf(f.code))) skipped++;
+  for (const [code, list] of byMunicipality) if (!targetCodes.has(code)) skipped += list.length;
   if (errors.length > 0) throw importInvalid(errors);
 
   if (duplicates > 0) warnings.push(`${duplicates} cijfers stonden dubbel in het bestand (zelfde gebied, indicator en periode); het laatste telt.`);
