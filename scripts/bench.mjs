@@ -13,7 +13,10 @@
 //                    clients, the dashboard with 10,000 initiatives), on PGlite and on PostgreSQL
 //   surveys          whatever src/server/surveys/bench.ts prints (results from 1,000,000 survey
 //                    answers: SQL GROUP BY + weighting, CIs, comparisons), on PGlite and on PostgreSQL
-// Options: --only start,areas,pb,budgets,indicators,surveys   --connections 50   --seconds 10   --runs 3
+//   rounds           whatever src/server/rounds/bench.ts prints (ballots per second and p50/p99 at 50
+//                    concurrent voters, spread over 20 projects and all on one; results time), on
+//                    PGlite and on PostgreSQL
+// Options: --only start,areas,pb,budgets,indicators,surveys,rounds   --connections 50   --seconds 10   --runs 3
 // PostgreSQL: DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test) is the server on which
 // a scratch database wijkwijs_bench is created and dropped.
 import { execFileSync, spawn } from 'node:child_process';
@@ -29,7 +32,7 @@ import { build, root, staleReason } from './build.mjs';
 
 const { values: options } = parseArgs({
   options: {
-    only: { type: 'string', default: 'start,areas,pb,budgets,indicators,surveys' },
+    only: { type: 'string', default: 'start,areas,pb,budgets,indicators,surveys,rounds' },
     connections: { type: 'string', default: '50' },
     seconds: { type: 'string', default: '10' },
     runs: { type: 'string', default: '3' },
@@ -301,5 +304,9 @@ if (only.has('surveys')) {
 if (only.has('indicators')) {
   await attempt('indicators pglite', () => benchScript('src/server/indicators/bench.ts', { DATABASE_URL: '' }));
   await attempt('indicators postgres', () => benchScript('src/server/indicators/bench.ts', { DATABASE_URL: postgresBase }));
+}
+if (only.has('rounds')) {
+  await attempt('rounds pglite', () => benchScript('src/server/rounds/bench.ts', { DATABASE_URL: '' }));
+  await attempt('rounds postgres', () => benchScript('src/server/rounds/bench.ts', { DATABASE_URL: postgresBase }));
 }
 process.exitCode = failures > 0 ? 1 : 0;

@@ -89,6 +89,7 @@ try {
     const latencies: number[] = [];
     let failures = 0;
     let next = 0;
+    const cpuBefore = process.cpuUsage();
     const started = performance.now();
     await Promise.all(
       Array.from({ length: CLIENTS }, async () => {
@@ -105,6 +106,7 @@ try {
       }),
     );
     const seconds = (performance.now() - started) / 1000;
+    const cpu = process.cpuUsage(cpuBefore);
     emit({
       bench: 'ballots_per_second',
       shape,
@@ -114,6 +116,9 @@ try {
       ballots: BALLOTS,
       clients: CLIENTS,
       failures,
+      // CPU this process spent per ballot (with the PGlite worker thread; without PostgreSQL's own
+      // processes): unlike ballots/s, hardly affected by other work on the machine.
+      process_cpu_ms_per_ballot: Math.round(((cpu.user + cpu.system) / 1000 / BALLOTS) * 100) / 100,
     });
     const start = performance.now();
     const results = await regisseur.get(`/rounds/${round.id}/results`);
