@@ -7,9 +7,8 @@ import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { createTestApp, engineName, givenMunicipality, givenPerson, type TestContext, type TestMunicipality } from '../testing/harness.js';
-import { defineRules } from '../../core/mandates/index.js';
 import { euros } from '../../core/money.js';
-import { Client, expectProblem, files, realTime, rulesBody, setToday, type Json } from './testing.js';
+import { Client, expectProblem, files, realTime, setToday, venloRulesBody, type Json } from './testing.js';
 
 describe(`attachments on an initiative (${engineName})`, () => {
   let t: TestContext;
@@ -38,22 +37,7 @@ describe(`attachments on an initiative (${engineName})`, () => {
     regisseur = new Client(t, 'GM0983', 'rita.regisseur@gm0983.test');
     resident = new Client(t, 'GM0983', 'rik.resident@gm0983.test');
     werkerElders = new Client(t, 'GM0983', 'els.elders@gm0983.test');
-    await regisseur.ok(
-      '/rules',
-      rulesBody(
-        defineRules({
-          budgetKey: 'venlo-wijkbudget',
-          version: 1,
-          name: 'Wijkbudget Venlo',
-          validFrom: '2024-01-01',
-          eligiblePurposes: 'any',
-          applicantTypes: ['resident'],
-          maxAmount: euros(10_000),
-          mandates: [{ role: 'wijkregisseur', label: 'wijkregisseur', upTo: null }],
-          finalAccountRequiredAbove: euros(5_000),
-        }),
-      ),
-    );
+    await regisseur.ok('/rules', venloRulesBody({ applicantTypes: ['resident'], maxAmount: euros(10_000), finalAccountRequiredAbove: euros(5_000) }));
     await regisseur.ok('/budgets', {
       areaId: m.areas.WK098301,
       rulesKey: 'venlo-wijkbudget',

@@ -5,10 +5,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { createTestApp, engineName, givenMunicipality, givenPerson, type TestContext, type TestMunicipality } from '../testing/harness.js';
-import { defineRules } from '../../core/mandates/index.js';
 import { euros } from '../../core/money.js';
 import { auditEvents } from '../audit/schema.js';
-import { Client, expectBalanced, expectProblem, mailsTo, realTime, rulesBody, setToday, type Json } from './testing.js';
+import { Client, expectBalanced, expectProblem, mailsTo, realTime, setToday, venloRulesBody, type Json } from './testing.js';
 
 const publicUrl = 'http://wijkwijs.test';
 
@@ -34,21 +33,7 @@ describe(`applicants, transfers and lists (${engineName})`, () => {
     regisseur = new Client(t, 'GM0983', 'rita.regisseur@gm0983.test');
     werker = new Client(t, 'GM0983', 'wim.werker@gm0983.test');
     werkerElders = new Client(t, 'GM0983', 'els.elders@gm0983.test');
-    await regisseur.ok(
-      '/rules',
-      rulesBody(
-        defineRules({
-          budgetKey: 'venlo-wijkbudget',
-          version: 1,
-          name: 'Wijkbudget Venlo',
-          validFrom: '2024-01-01',
-          eligiblePurposes: 'any',
-          applicantTypes: ['residents_group', 'resident'],
-          maxAmount: euros(5_000),
-          mandates: [{ role: 'wijkregisseur', label: 'wijkregisseur', upTo: null }],
-        }),
-      ),
-    );
+    await regisseur.ok('/rules', venloRulesBody());
     const budget = (code: string, amount: number) =>
       regisseur.ok('/budgets', {
         areaId: m.areas[code],

@@ -121,6 +121,17 @@ function dateAndReference(on: string, reference: string): LetterBlock {
   return { kind: 'lines', lines: [`Datum: ${longDate(on)}`, `Kenmerk: ${reference}`] };
 }
 
+/** A letter to the applicant: its date and reference first, then the greeting, then `blocks`. */
+function letterTo(initiative: InitiativeRow, municipalityName: string, on: string, title: string, blocks: LetterBlock[]): LetterModel {
+  return {
+    title,
+    municipalityName,
+    date: on,
+    reference: initiative.reference,
+    blocks: [dateAndReference(on, initiative.reference), { kind: 'paragraph', runs: [`Beste ${initiative.contactName},`] }, ...blocks],
+  };
+}
+
 function objection(reference: string | null): LetterBlock[] {
   return [
     { kind: 'heading', text: 'Bent u het niet eens met dit besluit?' },
@@ -173,40 +184,36 @@ export function decisionLetterModel(input: DecisionLetterInput): LetterModel {
         },
       ]
     : [];
-  return {
-    title: `Besluit op uw aanvraag ${i.reference}`,
-    municipalityName: input.municipalityName,
-    date: input.decidedOn,
-    reference: i.reference,
-    blocks: [
-      dateAndReference(input.decidedOn, i.reference),
-      { kind: 'paragraph', runs: [`Beste ${i.contactName},`] },
-      {
-        kind: 'paragraph',
-        runs: [
-          `U vroeg ${formatCents(i.requestedCents)} voor het initiatief `,
-          { strong: i.title },
-          ` in ${input.areaName}. Uw aanvraag is beoordeeld volgens de spelregels '${input.rulesName}' die golden op de dag van indienen (${i.submittedOn ? longDate(i.submittedOn) : 'onbekend'}).`,
-        ],
-      },
-      { kind: 'heading', text: 'Besluit' },
-      {
-        kind: 'paragraph',
-        runs: ['Uw aanvraag is ', { strong: DECISION_WORDS[input.decision] }, input.decision === 'refused' ? '.' : `: u ontvangt ${formatCents(input.grantedCents)}.`],
-      },
-      ...college,
-      { kind: 'heading', text: 'Motivering' },
-      ...textParagraphs(input.motivation),
-      ...money,
-      ...objection(i.reference),
-      input.college
-        ? {
-            kind: 'lines',
-            lines: ['Met vriendelijke groet,', `burgemeester en wethouders van ${input.municipalityName}`, `(besluit vastgelegd door ${input.deciderName})`],
-          }
-        : signature(input.municipalityName, `${input.deciderName}, ${input.decidedAs}`),
-    ],
-  };
+  return letterTo(i, input.municipalityName, input.decidedOn, `Besluit op uw aanvraag ${i.reference}`, [
+    {
+      kind: 'paragraph',
+      runs: [
+        `U vroeg ${formatCents(i.requestedCents)} voor het initiatief `,
+        { strong: i.title },
+        ` in ${input.areaName}. Uw aanvraag is beoordeeld volgens de spelregels '${input.rulesName}' die golden op de dag van indienen (${i.submittedOn ? longDate(i.submittedOn) : 'onbekend'}).`,
+      ],
+    },
+    { kind: 'heading', text: 'Besluit' },
+    {
+      kind: 'paragraph',
+      runs: [
+        'Uw aanvraag is ',
+        { strong: DECISION_WORDS[input.decision] },
+        input.decision === 'refused' ? '.' : `: u ontvangt ${formatCents(input.grantedCents)}.`,
+      ],
+    },
+    ...college,
+    { kind: 'heading', text: 'Motivering' },
+    ...textParagraphs(input.motivation),
+    ...money,
+    ...objection(i.reference),
+    input.college
+      ? {
+          kind: 'lines',
+          lines: ['Met vriendelijke groet,', `burgemeester en wethouders van ${input.municipalityName}`, `(besluit vastgelegd door ${input.deciderName})`],
+        }
+      : signature(input.municipalityName, `${input.deciderName}, ${input.decidedAs}`),
+  ]);
 }
 
 /**
@@ -257,21 +264,13 @@ export interface InadmissibleLetterInput {
 
 export function inadmissibleLetterModel(input: InadmissibleLetterInput): LetterModel {
   const i = input.initiative;
-  return {
-    title: `Uw aanvraag ${i.reference} is niet ontvankelijk`,
-    municipalityName: input.municipalityName,
-    date: input.on,
-    reference: i.reference,
-    blocks: [
-      dateAndReference(input.on, i.reference),
-      { kind: 'paragraph', runs: [`Beste ${i.contactName},`] },
-      { kind: 'paragraph', runs: ['Wij hebben uw aanvraag voor ', { strong: i.title }, ' niet in behandeling genomen.'] },
-      { kind: 'heading', text: 'Motivering' },
-      ...textParagraphs(input.motivation),
-      ...objection(null),
-      signature(input.municipalityName, input.deciderName),
-    ],
-  };
+  return letterTo(i, input.municipalityName, input.on, `Uw aanvraag ${i.reference} is niet ontvankelijk`, [
+    { kind: 'paragraph', runs: ['Wij hebben uw aanvraag voor ', { strong: i.title }, ' niet in behandeling genomen.'] },
+    { kind: 'heading', text: 'Motivering' },
+    ...textParagraphs(input.motivation),
+    ...objection(null),
+    signature(input.municipalityName, input.deciderName),
+  ]);
 }
 
 export function inadmissibleLetter(input: InadmissibleLetterInput): string {
@@ -296,18 +295,12 @@ export function settlementLetter(input: {
     ['Al betaald', formatCents(input.paidBeforeCents)],
     [difference >= 0 ? 'Nog te betalen' : 'Terug te betalen', formatCents(Math.abs(difference))],
   ];
-  return renderLetterHtml({
-    title: `Vaststelling van de subsidie ${i.reference}`,
-    municipalityName: input.municipalityName,
-    date: input.on,
-    reference: i.reference,
-    blocks: [
-      dateAndReference(input.on, i.reference),
-      { kind: 'paragraph', runs: [`Beste ${i.contactName},`] },
+  return renderLetterHtml(
+    letterTo(i, input.municipalityName, input.on, `Vaststelling van de subsidie ${i.reference}`, [
       { kind: 'paragraph', runs: ['Wij hebben de subsidie voor ', { strong: i.title }, ` vastgesteld op ${formatCents(input.settledCents)}.`] },
       { kind: 'table', caption: 'Vaststelling', rows },
       ...(input.note ? [{ kind: 'heading', text: 'Toelichting' } as LetterBlock, ...textParagraphs(input.note)] : []),
       signature(input.municipalityName, input.deciderName),
-    ],
-  });
+    ]),
+  );
 }

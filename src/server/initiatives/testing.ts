@@ -10,7 +10,7 @@ import { signIn } from '../testing/harness.js';
 import { municipalities } from '../municipalities/schema.js';
 import type { MunicipalitySettings } from '../municipalities/settings.js';
 import type { RoleKey } from '../../core/access/roles.js';
-import type { BudgetRules } from '../../core/mandates/index.js';
+import { defineRules, type BudgetRules, type BudgetRulesInput } from '../../core/mandates/index.js';
 import { deriveBalance } from '../../core/ledger/index.js';
 import { ledgerEntries, budgets } from '../budgets/schema.js';
 import { toCoreEntry } from '../budgets/ledger-rows.js';
@@ -142,6 +142,23 @@ export async function setRoleWords(t: TestContext, m: TestMunicipality, words: P
 export function rulesBody(rules: BudgetRules, extra: Json = {}): Json {
   const { budgetKey, version: _version, ...rest } = rules;
   return { rulesKey: budgetKey, ...rest, ...extra };
+}
+
+/** Rules of the Venlo test budget line 'venlo-wijkbudget' (version 1 from 2024), as a request body; `extra` overrides. */
+export function venloRulesBody(extra: Partial<BudgetRulesInput> = {}): Json {
+  return rulesBody(
+    defineRules({
+      budgetKey: 'venlo-wijkbudget',
+      version: 1,
+      name: 'Wijkbudget Venlo',
+      validFrom: '2024-01-01',
+      eligiblePurposes: 'any',
+      applicantTypes: ['residents_group', 'resident'],
+      maxAmount: 500_000,
+      mandates: [{ role: 'wijkregisseur', label: 'wijkregisseur', upTo: null }],
+      ...extra,
+    }),
+  );
 }
 
 /** Ledger of a budget from the table, and the balance core/ledger derives from it. */
