@@ -122,6 +122,7 @@ describe.skipIf(!runBrowserTests)('a budget round in the browser', { timeout: 24
       expect(await page.getByRole('link', { name: 'Stem nu' }).count()).toBe(0);
       expect(await scrollsSideways(page)).toBe(false);
       await expectNoAxeViolations(page, 'round page on a phone', { rules: ['target-size'] });
+      await page.screenshot({ path: '/tmp/wijkwijs-round-phone.png', fullPage: true });
 
       await page.setViewportSize(desktop);
       await expectNoAxeViolations(page, 'round page on a desktop');
@@ -199,6 +200,7 @@ describe.skipIf(!runBrowserTests)('a budget round in the browser', { timeout: 24
     for (const code of codes) expect(code).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$/);
     await codesForm.getByRole('status').waitFor();
     await expectNoAxeViolations(staffPage, 'staff page after making codes');
+    await staffPage.screenshot({ path: '/tmp/wijkwijs-round-staff.png', fullPage: true });
     expect(staffErrors).toEqual([]);
   });
 
@@ -237,6 +239,7 @@ describe.skipIf(!runBrowserTests)('a budget round in the browser', { timeout: 24
       await page.getByText('Uw stem is nog niet verstuurd').waitFor();
       await page.getByText('De gekozen projecten kosten samen € 11.000,00, meer dan het budget van € 10.000,00.').waitFor();
       await expectNoAxeViolations(page, 'ballot over the budget', { rules: ['target-size'] });
+      await page.screenshot({ path: '/tmp/wijkwijs-round-ballot-phone.png', fullPage: true });
 
       await page.getByRole('checkbox', { name: /Extra bankjes langs de Maas/ }).uncheck();
       await page.getByLabel(/Geboortejaar/).fill('1990');
@@ -394,6 +397,7 @@ describe.skipIf(!runBrowserTests)('a budget round in the browser', { timeout: 24
       const order = () => page.locator('.ww-ranking .ww-choice__title').allTextContents();
       await expect.poll(order).toEqual(['Boom op het plein', 'Jeu-de-boulesbaan', 'Moestuin']);
       await expectNoAxeViolations(page, 'ranked ballot on a phone', { rules: ['target-size'] });
+      await page.screenshot({ path: '/tmp/wijkwijs-round-ranked-phone.png', fullPage: true });
 
       // Moestuin up twice: focus stays on its Up button until it is first, then moves to its Down button.
       await page.getByRole('button', { name: 'Moestuin een plaats omhoog' }).focus();

@@ -323,7 +323,7 @@ function PaperBallotsSection({ round }: { round: Round }) {
             ballots.reload();
           }}
         />
-      ) : (
+      ) : round.status === 'voting' || round.status === 'closed' ? (
         <Button
           variant="secondary"
           onClick={() => {
@@ -333,6 +333,8 @@ function PaperBallotsSection({ round }: { round: Round }) {
         >
           {t('manage.enterPaper')}
         </Button>
+      ) : (
+        <Paragraph>{t('manage.paperNotNow', { from: date(round.phases.votingFrom), to: date(round.phases.resultsFrom) })}</Paragraph>
       )}
     </section>
   );
