@@ -4,7 +4,7 @@
 // - accessible HTML (here): lang="nl", one h1, headings in order, amounts in a table with a caption
 //   and header cells, no colour-only meaning, readable without styles; stored exactly as sent;
 // - PDF (letter-pdf.ts, pdfkit): the same text, tagged, for printing and archiving.
-import { advancePayment, finalAccountRequired, type BudgetRules } from '../../core/mandates/index.js';
+import { advancePayment, finalAccountRequired, requiredDeciderRole, type BudgetRules } from '../../core/mandates/index.js';
 import { formatCents } from '../../core/money.js';
 import type { InitiativeRow } from './queries.js';
 
@@ -96,6 +96,8 @@ ${letter.blocks.map(blockHtml).join('\n')}
 export interface CollegeDecision {
   decidedOn: string;
   number: string;
+  /** The rules leave this amount to the college (no role's mandate covers it). */
+  required: boolean;
 }
 
 export interface DecisionLetterInput {
@@ -179,7 +181,7 @@ export function decisionLetterModel(input: DecisionLetterInput): LetterModel {
         {
           kind: 'paragraph',
           runs: [
-            `Over dit bedrag beslist volgens de spelregels het ${input.decidedAs}. Het college van burgemeester en wethouders van ${input.municipalityName} heeft op ${longDate(input.college.decidedOn)} besloten (besluitnummer ${input.college.number}).`,
+            `${input.college.required ? `Over dit bedrag beslist volgens de spelregels het ${input.decidedAs}. ` : ''}Het college van burgemeester en wethouders van ${input.municipalityName} heeft op ${longDate(input.college.decidedOn)} besloten (besluitnummer ${input.college.number}).`,
           ],
         },
       ]
@@ -245,7 +247,11 @@ export function decisionLetterInput(
     finalAccountRequired: granted > 0 && finalAccountRequired(context.rules, granted),
     college:
       initiative.collegeDecidedOn !== null && initiative.collegeDecisionNumber !== null
-        ? { decidedOn: initiative.collegeDecidedOn, number: initiative.collegeDecisionNumber }
+        ? {
+            decidedOn: initiative.collegeDecidedOn,
+            number: initiative.collegeDecisionNumber,
+            required: requiredDeciderRole(context.rules, initiative.requestedCents).label === initiative.decidedAs,
+          }
         : null,
   };
 }

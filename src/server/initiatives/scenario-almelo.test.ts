@@ -221,6 +221,7 @@ describe(`scenario Almelo: mandate table, budget rising 2020-2023 (${engineName}
       'Beste Anna Aanvrager,',
       'Uw aanvraag is toegekend: u ontvangt € 30.000,00.',
       'Datum: 15 maart 2023',
+      'Over dit bedrag beslist volgens de spelregels het college van B&W.',
       'heeft op 14 maart 2023 besloten (besluitnummer B&W 2023/0412)',
       'Het college steunt het wijkplan: het draagt bij aan de wijkopgave.',
       'binnen zes weken na de datum van deze brief bezwaar maken',
@@ -242,6 +243,10 @@ describe(`scenario Almelo: mandate table, budget rising 2020-2023 (${engineName}
       decisionNumber: '2023/0413',
     });
     expect(refused).toMatchObject({ status: 'refused', decidedAs: 'college van B&W', collegeDecision: { number: '2023/0413' } });
-    expect(pdfText((await anna.download(`/initiatives/${small.id}/letter.pdf`)).body)).toContain('Uw aanvraag is afgewezen.');
+    const text = pdfText((await anna.download(`/initiatives/${small.id}/letter.pdf`)).body);
+    expect(text).toContain('Uw aanvraag is afgewezen.');
+    expect(text).toContain('heeft op 15 maart 2023 besloten (besluitnummer 2023/0413)');
+    // EUR 3,000 is within the wijkregisseur's mandate: the letter does not say the rules required the college.
+    expect(text).not.toContain('Over dit bedrag beslist');
   });
 });
