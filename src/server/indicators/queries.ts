@@ -78,17 +78,7 @@ export async function areasByCode(q: Q, municipalityId: string): Promise<Map<str
   return map;
 }
 
-export interface NewValue {
-  municipalityId: string;
-  indicatorKey: string;
-  areaId: string;
-  period: string;
-  value: number | null;
-  status: ValueStatus;
-  source: string;
-  sourceYear: number | null;
-  sourceTable: string | null;
-}
+export type NewValue = ValueRow & { municipalityId: string };
 
 /** Inserts or replaces figures (same indicator, area and period). */
 export async function upsertValues(w: Writer, rows: NewValue[]): Promise<void> {

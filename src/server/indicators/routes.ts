@@ -7,7 +7,8 @@ import { Type } from 'typebox';
 import type { FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { App } from '../http/app-type.js';
-import { loadMunicipality } from '../municipalities/queries.js';
+import { loadMunicipality, type Municipality } from '../municipalities/queries.js';
+import type { Db } from '../db/client.js';
 import { areaLineage, rootLineage, today } from '../areas/queries.js';
 import { authorize, authorizeMunicipalityWide, requireActor } from '../http/authorize.js';
 import { auditContext } from '../http/context.js';
@@ -86,6 +87,13 @@ function authorizeRead(request: FastifyRequest, municipalityId: string, indicato
   authorize(requireActor(request, municipalityId), 'report.read', lineage);
 }
 
+/** The municipality of the URL, for someone holding monitor.manage municipality-wide (else 401/404/403). */
+async function loadManagedMunicipality(tx: Db, request: FastifyRequest<{ Params: { code: string } }>): Promise<Municipality> {
+  const municipality = await loadMunicipality(tx, request.params.code);
+  authorizeMunicipalityWide(requireActor(request, municipality.id), 'monitor.manage', await rootLineage(tx, municipality.id));
+  return municipality;
+}
+
 const hiddenIndicator = (id: string) => notFound({ nl: `Indicator "${id}" bestaat niet in deze gemeente.`, en: `Indicator "${id}" does not exist in this municipality.` });
 
 export function indicatorRoutes(app: App): void {
@@ -122,9 +130,7 @@ export function indicatorRoutes(app: App): void {
     async (request, reply) => {
       const db = app.services.db;
       const created = await db.transaction(async (tx) => {
-        const municipality = await loadMunicipality(tx, request.params.code);
-        const actor = requireActor(request, municipality.id);
-        authorizeMunicipalityWide(actor, 'monitor.manage', await rootLineage(tx, municipality.id));
+        const municipality = await loadManagedMunicipality(tx, request);
         return createIndicator(tx, municipality.id, request.body, auditContext(request));
       });
       return reply.status(201).send(created);
@@ -145,9 +151,7 @@ export function indicatorRoutes(app: App): void {
     async (request) => {
       const db = app.services.db;
       return db.transaction(async (tx) => {
-        const municipality = await loadMunicipality(tx, request.params.code);
-        const actor = requireActor(request, municipality.id);
-        authorizeMunicipalityWide(actor, 'monitor.manage', await rootLineage(tx, municipality.id));
+        const municipality = await loadManagedMunicipality(tx, request);
         const current = await loadIndicator(tx, municipality.id, request.params.id);
         return updateIndicator(tx, municipality.id, current, request.body, auditContext(request));
       });
@@ -363,9 +367,7 @@ export function indicatorRoutes(app: App): void {
         async (request) => {
           const db = app.services.db;
           return db.transaction(async (tx) => {
-            const municipality = await loadMunicipality(tx, request.params.code);
-            const actor = requireActor(request, municipality.id);
-            authorizeMunicipalityWide(actor, 'monitor.manage', await rootLineage(tx, municipality.id));
+            const municipality = await loadManagedMunicipality(tx, request);
             return importIndicators(
               tx,
               {
