@@ -1,26 +1,12 @@
 // SPDX-License-Identifier: EUPL-1.2
 // The area analysis as a tagged PDF (pdfkit, A4, the standard Helvetica fonts, lang nl-NL, H1/H2/P/L
 // structure so screen readers read it in order): each section's text (the staff's edit where there
-// is one) and its figures with source and year. The standard fonts cover Windows-1252 only: other
-// characters fall back to their base letter or '?'.
+// is one) and its figures with source and year. The standard fonts cover Windows-1252 only: text
+// goes through the letters' pdfSafe (other characters fall back to their base letter or '?').
 import PDFDocument from 'pdfkit';
 import type { AnalysisView } from './routes.js';
 import { formatFigure, sourceNote } from './generate.js';
-
-const WIN_1252_EXTRA = new Set('€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ');
-
-function safe(text: string): string {
-  let out = '';
-  for (const char of text.replace(/\r\n?/g, '\n')) {
-    const code = char.codePointAt(0)!;
-    if ((code >= 0x20 && code <= 0x7e) || code === 0x0a || (code >= 0xa0 && code <= 0xff) || WIN_1252_EXTRA.has(char)) out += char;
-    else {
-      const base = char.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
-      out += base.length > 0 && [...base].every((c) => c.codePointAt(0)! < 0x80) ? base : '?';
-    }
-  }
-  return out;
-}
+import { pdfSafe } from '../../initiatives/letter-pdf.js';
 
 export async function renderAnalysisPdf(analysis: AnalysisView, municipalityName: string, options: { compress?: boolean } = {}): Promise<Buffer> {
   const title = `Wijkanalyse ${analysis.area.name} (${analysis.period})`;
@@ -32,7 +18,7 @@ export async function renderAnalysisPdf(analysis: AnalysisView, municipalityName
     tagged: true,
     lang: 'nl-NL',
     displayTitle: true,
-    info: { Title: safe(title), Author: safe(`Gemeente ${municipalityName}`), Creator: 'Wijkwijs', Producer: 'Wijkwijs (pdfkit)' },
+    info: { Title: pdfSafe(title), Author: pdfSafe(`Gemeente ${municipalityName}`), Creator: 'Wijkwijs', Producer: 'Wijkwijs (pdfkit)' },
   });
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -45,21 +31,21 @@ export async function renderAnalysisPdf(analysis: AnalysisView, municipalityName
   doc.addStructure(document);
   const add = (tag: string, draw: () => void) => document.add(doc.struct(tag, {}, draw));
 
-  add('H1', () => doc.font('Helvetica-Bold').fontSize(18).fillColor('#1a1a1a').text(safe(title), { width }));
+  add('H1', () => doc.font('Helvetica-Bold').fontSize(18).fillColor('#1a1a1a').text(pdfSafe(title), { width }));
   add('P', () =>
     doc
       .font('Helvetica')
       .fontSize(9)
       .fillColor('#4d4d4d')
-      .text(safe(`Gemeente ${municipalityName} - gebiedscode ${analysis.area.code}`), { width }),
+      .text(pdfSafe(`Gemeente ${municipalityName} - gebiedscode ${analysis.area.code}`), { width }),
   );
   doc.moveDown();
   const sections = [...analysis.sections.filter((s) => s.key !== 'notable'), ...analysis.sections.filter((s) => s.key === 'notable')];
   for (const section of sections) {
-    add('H2', () => doc.font('Helvetica-Bold').fontSize(13).fillColor('#1a1a1a').text(safe(section.heading.nl), { width }));
+    add('H2', () => doc.font('Helvetica-Bold').fontSize(13).fillColor('#1a1a1a').text(pdfSafe(section.heading.nl), { width }));
     doc.moveDown(0.3);
     for (const paragraph of (section.editedText ?? section.text.nl).split(/\n\s*\n/).filter((p) => p.trim() !== '')) {
-      add('P', () => doc.font('Helvetica').fontSize(10.5).fillColor('#1a1a1a').text(safe(paragraph.trim()), { width }));
+      add('P', () => doc.font('Helvetica').fontSize(10.5).fillColor('#1a1a1a').text(pdfSafe(paragraph.trim()), { width }));
       doc.moveDown(0.4);
     }
     const facts = section.key === 'notable' ? [] : section.facts;
@@ -76,7 +62,7 @@ export async function renderAnalysisPdf(analysis: AnalysisView, municipalityName
             .font('Helvetica')
             .fontSize(9.5)
             .fillColor('#1a1a1a')
-            .text(safe(`- ${f.indicator.name.nl}: ${figure} ${sourceNote(f.value, 'nl')}`), { width, indent: 8 });
+            .text(pdfSafe(`- ${f.indicator.name.nl}: ${figure} ${sourceNote(f.value, 'nl')}`), { width, indent: 8 });
         }
       });
     }
@@ -86,7 +72,7 @@ export async function renderAnalysisPdf(analysis: AnalysisView, municipalityName
           .font('Helvetica-Oblique')
           .fontSize(8.5)
           .fillColor('#4d4d4d')
-          .text(safe(`Tekst aangepast door ${section.editedBy ?? 'een medewerker'}.`), { width }),
+          .text(pdfSafe(`Tekst aangepast door ${section.editedBy ?? 'een medewerker'}.`), { width }),
       );
     }
     doc.moveDown();
@@ -96,9 +82,12 @@ export async function renderAnalysisPdf(analysis: AnalysisView, municipalityName
       .font('Helvetica')
       .fontSize(8.5)
       .fillColor('#4d4d4d')
-      .text(safe('Alleen verschillen die statistisch betrouwbaar zijn, heten opvallend. Bronnen: CBS (CC BY 4.0), Politie, bewonersenquête van de gemeente.'), {
-        width,
-      }),
+      .text(
+        pdfSafe('Alleen verschillen die statistisch betrouwbaar zijn, heten opvallend. Bronnen: CBS (CC BY 4.0), Politie, bewonersenquête van de gemeente.'),
+        {
+          width,
+        },
+      ),
   );
   document.end();
   doc.end();
