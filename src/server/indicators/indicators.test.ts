@@ -190,6 +190,35 @@ describe(`indicators API (${engineName})`, () => {
     expect(body.sources).toEqual(expect.arrayContaining([expect.objectContaining({ year: 2024, attribution: 'Bron: CBS, Kerncijfers wijken en buurten' })]));
   });
 
+  it('builds the rest of the municipality from the other wijken when the municipality has no figure of its own', async () => {
+    // An own indicator with figures for three wijken and none for Venlo as a whole.
+    const own = await post(onderzoeker, '/indicators', {
+      id: 'benches',
+      name: { nl: 'Bankjes', en: 'Benches' },
+      theme: 'physical',
+      unit: 'count',
+      polarity: 'higher_better',
+      source: 'own',
+      licence: 'CC0',
+      attribution: 'Bron: gemeente Venlo',
+      aggregation: 'sum',
+      decimals: 0,
+      public: true,
+    });
+    expect(own.statusCode).toBe(201);
+    const csv = 'gebiedscode;indicator;periode;waarde\nWK098311;benches;2024;10\nWK098312;benches;2024;7\nWK098313;benches;2024;5\n';
+    expect((await post(onderzoeker, '/imports/own', csv)).statusCode).toBe(200);
+    const tile = (await get(null, `/areas/${m.areas.WK098311}/profile`)).json<Json>().tiles.find((x: Json) => x.indicator.id === 'benches');
+    expect(tile.municipalityTotal).toBeUndefined();
+    expect(tile.municipalityValue).toBe(12);
+    expect(tile.difference.value).toBe(-2);
+    // One other wijk suppressed: the rest is suppressed too, so no comparison (never a smaller sum).
+    expect((await post(onderzoeker, '/imports/own', 'gebiedscode;indicator;periode;waarde\nWK098313;benches;2024;.\n')).statusCode).toBe(200);
+    const hidden = (await get(null, `/areas/${m.areas.WK098311}/profile`)).json<Json>().tiles.find((x: Json) => x.indicator.id === 'benches');
+    expect(hidden.municipalityValue).toBeNull();
+    expect(hidden.comparisonNote.en).toContain('rest of the municipality');
+  });
+
   it('weights means by population when the municipality figure and populations are known', async () => {
     // share_65_plus 2024 (GeoJSON wijken, trend file for the municipality).
     const body = (await get(null, `/areas/${m.areas.WK098311}/profile`)).json<Json>();
