@@ -14,6 +14,8 @@ import { signIn, type Session } from '../src/server/testing/harness.js';
 import { fixture } from '../src/server/indicators/testing.js';
 
 const phone = { width: 375, height: 667 };
+/** Waits for what the server must do first: generous on two shared cores. */
+const poll = <T>(check: () => T | Promise<T>) => expect.poll(check, { timeout: 15_000 });
 const phoneContext = { viewport: phone, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'nl-NL' };
 
 interface WijkRef {
@@ -74,7 +76,7 @@ describe.skipIf(!runBrowserTests)('wijkkompas: map, profile, analysis and the su
     await page.locator('.ww-map path.leaflet-interactive').first().waitFor();
     const table = page.locator('table').first();
     await table.locator('tbody tr').first().waitFor();
-    await expect.poll(() => page.getByRole('heading', { level: 2 }).first().textContent()).toBe('Aantal inwoners per wijken, 2024');
+    await poll(() => page.getByRole('heading', { level: 2 }).first().textContent()).toBe('Aantal inwoners per wijken, 2024');
 
     // The map is coloured from the palette; each area is named with its figure.
     const paths = page.locator('.ww-map path.leaflet-interactive');
@@ -93,7 +95,7 @@ describe.skipIf(!runBrowserTests)('wijkkompas: map, profile, analysis and the su
 
     // Sorting by the figure: aria-sort follows, largest first.
     await page.getByRole('button', { name: /^Aantal inwoners/ }).click();
-    await expect.poll(() => page.locator('th[aria-sort="descending"]').count()).toBe(1);
+    await poll(() => page.locator('th[aria-sort="descending"]').count()).toBe(1);
     const numbers = (await table.locator('tbody tr td:nth-child(2)').allTextContents()).map((c) => Number(c.replace(/\./g, '')));
     expect(numbers.every((n) => Number.isFinite(n) && n > 0)).toBe(true);
     expect(numbers).toEqual([...numbers].sort((a, b) => b - a));
@@ -108,8 +110,8 @@ describe.skipIf(!runBrowserTests)('wijkkompas: map, profile, analysis and the su
 
     // Another indicator: the suppressed figure is a word, the areas without one say so; never 0.
     await page.getByLabel('Onderwerp').selectOption('share_social_housing');
-    await expect.poll(() => page.getByRole('heading', { level: 2 }).first().textContent()).toBe('Huurwoningen van een woningcorporatie per wijken, 2024');
-    await expect.poll(() => table.textContent()).toContain('afgeschermd');
+    await poll(() => page.getByRole('heading', { level: 2 }).first().textContent()).toBe('Huurwoningen van een woningcorporatie per wijken, 2024');
+    await poll(() => table.textContent()).toContain('afgeschermd');
     expect(await rows.filter({ hasText: wijk.name }).locator('td').nth(1).textContent()).toBe('afgeschermd (te weinig waarnemingen)');
     expect(await rows.filter({ hasText: 'geen cijfer bekend' }).count()).toBe(19);
     expect(await rows.filter({ hasText: '31%' }).count()).toBe(1);
@@ -175,17 +177,17 @@ describe.skipIf(!runBrowserTests)('wijkkompas: map, profile, analysis and the su
     const field = page.getByLabel('Tekst bij Wonen');
     await field.fill('');
     await page.getByRole('button', { name: 'Opslaan' }).click();
-    await expect.poll(() => field.getAttribute('aria-invalid')).toBe('true');
+    await poll(() => field.getAttribute('aria-invalid')).toBe('true');
     await expectNoAxeViolations(page, 'wijkanalyse, edit with an error');
     await field.fill('In de wijk staan vooral rijtjeshuizen.\n\nDe corporatie bouwt er 40 woningen bij.');
     await page.getByRole('button', { name: 'Opslaan' }).click();
     const wonen = page.locator('section', { has: page.getByRole('heading', { level: 2, name: 'Wonen' }) });
-    await expect.poll(() => wonen.locator('.ww-analysis__text').textContent()).toContain('vooral rijtjeshuizen');
+    await poll(() => wonen.locator('.ww-analysis__text').textContent()).toContain('vooral rijtjeshuizen');
     expect(await wonen.locator('.ww-analysis__text p.ams-paragraph').count()).toBe(2);
     expect(await wonen.textContent()).toContain('Tekst aangepast door Bram Beheerder');
     // The edit is stored: it is there after a reload.
     await page.reload();
-    await expect.poll(() => wonen.locator('.ww-analysis__text').textContent()).toContain('vooral rijtjeshuizen');
+    await poll(() => wonen.locator('.ww-analysis__text').textContent()).toContain('vooral rijtjeshuizen');
     await page.screenshot({ path: '/tmp/wijkwijs-analysis.png', fullPage: true });
   });
 
@@ -259,7 +261,7 @@ describe.skipIf(!runBrowserTests)('wijkkompas: map, profile, analysis and the su
       for (let step = 1; step <= total; step++) {
         await resident.getByText(`Stap ${step} van ${total}`, { exact: true }).waitFor();
         // The new screen's heading has focus, for screen readers.
-        if (step > 1) await expect.poll(() => resident.evaluate(() => document.activeElement?.tagName)).toBe('H2');
+        if (step > 1) await poll(() => resident.evaluate(() => document.activeElement?.tagName)).toBe('H2');
         const groups = resident.locator('fieldset.ww-survey__question');
         for (let g = 0; g < (await groups.count()); g++) {
           const group = groups.nth(g);
