@@ -4,10 +4,10 @@
 // stores nothing: no ballot row and no code marked used.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, isNotNull } from 'drizzle-orm';
-import { createTestApp, engineName, type TestContext } from '../testing/harness.js';
-import { realTime, setToday, type Json } from '../initiatives/testing.js';
+import { engineName, type TestContext } from '../testing/harness.js';
+import { setToday, type Json } from '../initiatives/testing.js';
 import { roundBallots, roundCodes } from './schema.js';
-import { addProjects, codesFrom, DAY, givenRoundWorld, roundBody, type RoundWorld } from './testing.js';
+import { addProjects, codesFrom, DAY, closeRoundWorld, openRoundWorld, roundBody, type RoundWorld } from './testing.js';
 
 describe(`bad ballots store nothing (${engineName})`, () => {
   let t: TestContext;
@@ -29,9 +29,7 @@ describe(`bad ballots store nothing (${engineName})`, () => {
   });
 
   beforeAll(async () => {
-    setToday(DAY.draft);
-    t = await createTestApp();
-    w = await givenRoundWorld(t);
+    ({ t, w } = await openRoundWorld());
     const round = await w.regisseur.ok('/rounds', roundBody(w, { ballot: { type: 'knapsack', maxProjects: 3 } }));
     roundId = round.id as string;
     noord = await addProjects(w, roundId, w.areas.noord, [
@@ -50,10 +48,7 @@ describe(`bad ballots store nothing (${engineName})`, () => {
     const first = await w.anonymous.post(`/public/rounds/${roundId}/ballots`, { code: codes[0], areaId: w.areas.noord, projects: [noord[0], noord[1]] });
     expect(first.status).toBe(201);
   }, 180_000);
-  afterAll(async () => {
-    realTime();
-    await t.close();
-  });
+  afterAll(() => closeRoundWorld(t));
 
   const cases: [string, () => Json, number, string][] = [
     [

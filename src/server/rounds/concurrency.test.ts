@@ -5,10 +5,10 @@
 // On PostgreSQL the requests really run concurrently (pool of 30); on PGlite the pool serialises them.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { createTestApp, engineName, signIn, type TestContext } from '../testing/harness.js';
-import { realTime, setToday } from '../initiatives/testing.js';
+import { engineName, signIn, type TestContext } from '../testing/harness.js';
+import { setToday } from '../initiatives/testing.js';
 import { roundBallots, roundCodes, roundVoters } from './schema.js';
-import { addProjects, codesFrom, DAY, givenRoundWorld, roundBody, type RoundWorld } from './testing.js';
+import { addProjects, codesFrom, DAY, closeRoundWorld, openRoundWorld, roundBody, type RoundWorld } from './testing.js';
 
 describe(`concurrent submissions (${engineName})`, () => {
   let t: TestContext;
@@ -17,9 +17,7 @@ describe(`concurrent submissions (${engineName})`, () => {
   let projects: string[];
 
   beforeAll(async () => {
-    setToday(DAY.draft);
-    t = await createTestApp();
-    w = await givenRoundWorld(t);
+    ({ t, w } = await openRoundWorld());
     const round = await w.regisseur.ok('/rounds', roundBody(w, { voting: { codes: true, signIn: true, scope: 'own-area', changeable: false } }));
     roundId = round.id as string;
     projects = await addProjects(w, roundId, w.areas.noord, [
@@ -29,10 +27,7 @@ describe(`concurrent submissions (${engineName})`, () => {
     await w.regisseur.ok(`/rounds/${roundId}/publish`);
     setToday(DAY.voting);
   }, 180_000);
-  afterAll(async () => {
-    realTime();
-    await t.close();
-  });
+  afterAll(() => closeRoundWorld(t));
 
   it('200 submissions with one code: one 201, 199 voting_code_used, one ballot stored', async () => {
     const [code] = codesFrom(await w.regisseur.post(`/rounds/${roundId}/codes`, { areaId: w.areas.noord, count: 1 }));

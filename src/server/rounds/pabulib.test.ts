@@ -7,11 +7,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, engineName, signIn, type TestContext } from '../testing/harness.js';
-import { realTime, setToday, type Json } from '../initiatives/testing.js';
+import { setToday, type Json } from '../initiatives/testing.js';
 import { parsePb } from '../../core/voting/pabulib.js';
 import { tallyPbFile } from '../../core/voting/tally-file.js';
 import { rounds } from './schema.js';
-import { DAY, givenRoundWorld, type RoundWorld } from './testing.js';
+import { closeRoundWorld, DAY, givenRoundWorld, type RoundWorld } from './testing.js';
 
 const fixture = (name: string) => readFileSync(join(import.meta.dirname, '../../core/voting/fixtures', name), 'utf8');
 
@@ -24,10 +24,7 @@ describe(`pabulib import and export (${engineName})`, () => {
     t = await createTestApp();
     w = await givenRoundWorld(t);
   }, 180_000);
-  afterAll(async () => {
-    realTime();
-    await t.close();
-  });
+  afterAll(() => closeRoundWorld(t));
 
   const importFile = async (text: string, name = 'Import') => {
     const session = await signIn(t.app, 'GM0983', 'rita.regisseur@gm0983.test');

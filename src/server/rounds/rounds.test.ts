@@ -5,11 +5,11 @@
 // per area with the round's rule, explained per project, and the turnout.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { createTestApp, engineName, type TestContext } from '../testing/harness.js';
-import { realTime, setToday, type Json } from '../initiatives/testing.js';
+import { engineName, type TestContext } from '../testing/harness.js';
+import { setToday, type Json } from '../initiatives/testing.js';
 import { auditEvents } from '../audit/schema.js';
 import { roundCodes } from './schema.js';
-import { addProjects, codesFrom, DAY, givenRoundWorld, roundBody, type RoundWorld } from './testing.js';
+import { addProjects, codesFrom, DAY, closeRoundWorld, openRoundWorld, roundBody, type RoundWorld } from './testing.js';
 
 describe(`a budget round from ideas to results (${engineName})`, () => {
   let t: TestContext;
@@ -22,14 +22,9 @@ describe(`a budget round from ideas to results (${engineName})`, () => {
   let codes: string[];
 
   beforeAll(async () => {
-    setToday(DAY.draft);
-    t = await createTestApp();
-    w = await givenRoundWorld(t);
+    ({ t, w } = await openRoundWorld());
   }, 180_000);
-  afterAll(async () => {
-    realTime();
-    await t.close();
-  });
+  afterAll(() => closeRoundWorld(t));
 
   it('creates a draft that only staff see, then publishes it', async () => {
     const created = await w.regisseur.post('/rounds', roundBody(w, { rule: 'equalshares/add1' }));

@@ -5,12 +5,12 @@
 // export and contains no code and no receipt; the audit trail records neither.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { createTestApp, engineName, signIn, type TestContext } from '../testing/harness.js';
-import { realTime, setToday } from '../initiatives/testing.js';
+import { engineName, signIn, type TestContext } from '../testing/harness.js';
+import { setToday } from '../initiatives/testing.js';
 import { parsePb } from '../../core/voting/pabulib.js';
 import { auditEvents } from '../audit/schema.js';
 import { roundBallots } from './schema.js';
-import { addProjects, codesFrom, DAY, givenRoundWorld, roundBody, type RoundWorld } from './testing.js';
+import { addProjects, codesFrom, DAY, closeRoundWorld, openRoundWorld, roundBody, type RoundWorld } from './testing.js';
 
 describe(`ballots cannot be linked to codes or people (${engineName})`, () => {
   let t: TestContext;
@@ -27,9 +27,7 @@ describe(`ballots cannot be linked to codes or people (${engineName})`, () => {
     ).rows.map((r) => r.column_name);
 
   beforeAll(async () => {
-    setToday(DAY.draft);
-    t = await createTestApp();
-    w = await givenRoundWorld(t);
+    ({ t, w } = await openRoundWorld());
     const round = await w.regisseur.ok(
       '/rounds',
       roundBody(w, { voting: { codes: true, signIn: true, scope: 'own-area', changeable: true, minAge: 12, maxAge: 27 } }),
@@ -64,10 +62,7 @@ describe(`ballots cannot be linked to codes or people (${engineName})`, () => {
     receipts.push(signedIn.json<{ receipt: string }>().receipt);
     residentId = (await t.db.execute<{ id: string }>(sql`select id from people where email = 'bert.bewoner@gm0983.test'`)).rows[0]!.id;
   }, 180_000);
-  afterAll(async () => {
-    realTime();
-    await t.close();
-  });
+  afterAll(() => closeRoundWorld(t));
 
   it('stores ballots without a code, person, time or sequence column', async () => {
     expect(await columns('round_ballots')).toEqual([

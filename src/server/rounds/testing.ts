@@ -2,8 +2,8 @@
 // Test helpers for budget rounds: a municipality with three wijken, staff and residents, a round
 // body with phases in 2026, codes from the CSV the API returns, and ballots through the public API.
 import type { TestContext, TestMunicipality } from '../testing/harness.js';
-import { givenMunicipality, givenPerson } from '../testing/harness.js';
-import { Client, type Json, type Reply } from '../initiatives/testing.js';
+import { createTestApp, givenMunicipality, givenPerson } from '../testing/harness.js';
+import { Client, realTime, setToday, type Json, type Reply } from '../initiatives/testing.js';
 
 export const PHASES = {
   ideasFrom: '2026-03-01',
@@ -53,6 +53,18 @@ export async function givenRoundWorld(t: TestContext, code = 'GM0983'): Promise<
     anonymous: new Client(t, code, null),
     areas: { noord: m.areas.WK098321!, zuid: m.areas.WK098322!, west: m.areas.WK098323! },
   };
+}
+
+/** A test app on the draft day with the round world in it (pair with closeRoundWorld in afterAll). */
+export async function openRoundWorld(env: Record<string, string> = {}): Promise<{ t: TestContext; w: RoundWorld }> {
+  setToday(DAY.draft);
+  const t = await createTestApp(env);
+  return { t, w: await givenRoundWorld(t) };
+}
+
+export async function closeRoundWorld(t: TestContext): Promise<void> {
+  realTime();
+  await t.close();
 }
 
 export function roundBody(w: RoundWorld, extra: Json = {}): Json {

@@ -4,24 +4,19 @@
 // through the API; and code guessing limited per IP.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { createTestApp, engineName, type TestContext } from '../testing/harness.js';
-import { realTime, setToday, type Json } from '../initiatives/testing.js';
+import { engineName, type TestContext } from '../testing/harness.js';
+import { setToday, type Json } from '../initiatives/testing.js';
 import { roundBallots } from './schema.js';
-import { addProjects, codesFrom, DAY, givenRoundWorld, roundBody, type RoundWorld } from './testing.js';
+import { addProjects, codesFrom, DAY, closeRoundWorld, openRoundWorld, roundBody, type RoundWorld } from './testing.js';
 
 describe(`voting rules (${engineName})`, () => {
   let t: TestContext;
   let w: RoundWorld;
 
   beforeAll(async () => {
-    setToday(DAY.draft);
-    t = await createTestApp();
-    w = await givenRoundWorld(t);
+    ({ t, w } = await openRoundWorld());
   }, 180_000);
-  afterAll(async () => {
-    realTime();
-    await t.close();
-  });
+  afterAll(() => closeRoundWorld(t));
 
   async function openRound(extra: Json, areas: Record<string, [string, number][]> = {}) {
     setToday(DAY.draft);
@@ -144,14 +139,9 @@ describe(`code guessing is limited per IP (${engineName})`, () => {
   let w: RoundWorld;
 
   beforeAll(async () => {
-    setToday(DAY.draft);
-    t = await createTestApp({ LOGIN_RATE_LIMIT_PER_MINUTE: '3' });
-    w = await givenRoundWorld(t);
+    ({ t, w } = await openRoundWorld({ LOGIN_RATE_LIMIT_PER_MINUTE: '3' }));
   }, 180_000);
-  afterAll(async () => {
-    realTime();
-    await t.close();
-  });
+  afterAll(() => closeRoundWorld(t));
 
   it('after three unknown codes even a valid code gets 429 too_many_attempts, and nothing is stored', async () => {
     const round = await w.regisseur.ok('/rounds', roundBody(w));
