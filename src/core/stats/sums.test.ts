@@ -2,7 +2,7 @@
 // Moments from plain sums, checked against values computed by hand.
 import { describe, expect, it } from 'vitest';
 import { meanFromMoments, momentsOf, shareFromMoments } from './index.js';
-import { mergeWeightedSums, momentsFromCount, momentsFromSums } from './sums.js';
+import { mergeWeightedSums, momentsFromCount, momentsFromSums, momentsFromWeightedSums, shareMomentsFromWeights } from './sums.js';
 
 describe('momentsFromSums', () => {
   // x = 2, 4, 4, 4, 5, 5, 7, 9: n = 8, Σx = 40, Σx² = 232, mean 5, M2 = 232 − 40²/8 = 32.
@@ -62,5 +62,27 @@ describe('momentsFromCount and mergeWeightedSums', () => {
     expect(m.m2).toBeCloseTo(11, 12);
     const direct = momentsOf([1, 3, 5], [1, 1, 2]);
     expect(m.m2).toBeCloseTo(direct.m2, 12);
+  });
+});
+
+describe('momentsFromWeightedSums and shareMomentsFromWeights', () => {
+  // x = 6, 8 with weight 50 and 7, 7, 10 with weight 100: Σw = 400, Σw² = 35,000, Σwx = 3,100,
+  // Σwx² = 50·100 + 100·198 = 24,800 → mean 7.75, M2 = 24,800 − 3,100²/400 = 775.
+  const sums = { n: 5, sumW: 400, sumW2: 35_000, sumWX: 3_100, sumWX2: 24_800 };
+
+  it('gives mean 7.75 and M2 = 775, the same as the answers one by one', () => {
+    const m = momentsFromWeightedSums(sums);
+    expect(m.mean).toBeCloseTo(7.75, 12);
+    expect(m.m2).toBeCloseTo(775, 9);
+    const direct = momentsOf([6, 8, 7, 7, 10], [50, 50, 100, 100, 100]);
+    expect(m.m2).toBeCloseTo(direct.m2, 9);
+    expect(momentsFromWeightedSums({ ...sums, n: 0 }).n).toBe(0);
+  });
+
+  it('a share with Σw of the ones 350 of 400: p = 0.875, M2 = 400 · 0.875 · 0.125 = 43.75', () => {
+    const m = shareMomentsFromWeights(350, sums);
+    expect(m.mean).toBeCloseTo(0.875, 12);
+    expect(m.m2).toBeCloseTo(43.75, 9);
+    expect(m.sumW2).toBe(35_000);
   });
 });

@@ -41,3 +41,34 @@ export function mergeWeightedSums(cells: Iterable<{ readonly sums: PlainSums; re
   for (const cell of cells) total = mergeMoments(total, momentsFromSums(cell.sums, cell.weight));
   return total;
 }
+
+/** Weighted sums of one group: n, Σw, Σw², Σwx, Σwx² (e.g. from SQL with the weights joined in). */
+export interface WeightedSums {
+  readonly n: number;
+  readonly sumW: number;
+  readonly sumW2: number;
+  readonly sumWX: number;
+  readonly sumWX2: number;
+}
+
+/**
+ * The moments of a group given by its weighted sums: mean = Σwx/Σw, M2 = Σwx² − (Σwx)²/Σw (clipped
+ * at 0). The raw-power form loses digits when the mean is large against the spread; for answer
+ * scales (1–10, 0/1) with weights up to ~10⁴ the error stays below 10⁻⁶ of M2.
+ */
+export function momentsFromWeightedSums(sums: WeightedSums): MomentSummary {
+  const { n, sumW, sumW2, sumWX, sumWX2 } = sums;
+  if (!Number.isInteger(n) || n < 0) throw new RangeError(`n must be an integer >= 0, got ${n}`);
+  if (n === 0) return EMPTY_MOMENTS;
+  if (!(sumW > 0) || !(sumW2 > 0) || !Number.isFinite(sumWX) || !Number.isFinite(sumWX2)) throw new RangeError('weighted sums must be finite with Σw > 0');
+  const mean = sumWX / sumW;
+  const m2 = Math.max(0, sumWX2 - sumWX * mean);
+  return { n, sumW, sumW2, mean, m2, sumWX: mean * sumW, sumWX2: m2 + sumW * mean * mean };
+}
+
+/** A 0/1 indicator: `hitsW` = Σw over the ones, of a group with weighted sums `group` (any x). */
+export function shareMomentsFromWeights(hitsW: number, group: Pick<WeightedSums, 'n' | 'sumW' | 'sumW2'>): MomentSummary {
+  if (group.n === 0) return EMPTY_MOMENTS;
+  const p = Math.min(1, Math.max(0, hitsW / group.sumW));
+  return momentsFromWeightedSums({ n: group.n, sumW: group.sumW, sumW2: group.sumW2, sumWX: p * group.sumW, sumWX2: p * group.sumW });
+}

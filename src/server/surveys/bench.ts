@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: EUPL-1.2
 // Bench for survey results, one JSON object per line on stdout (progress on stderr):
 //   survey_aggregate_ms  1,000,000 answers (100 areas × 40 questions × 5 waves × 50 respondents):
-//                        sufficient statistics per wave, area, question and weighting cell by SQL
-//                        GROUP BY, then weights (post-stratification to age × sex per area), means,
+//                        weights per area and cell (post-stratification to age × sex), weighted
+//                        sufficient statistics per wave, area and question by SQL GROUP BY, means,
 //                        95% intervals, suppression and comparisons (rest of municipality, previous
 //                        wave) for every area, question and wave in core/stats: min and median of runs
-//   survey_sql_ms        the GROUP BY alone
+//   survey_sql_ms        the database part: respondents per cell, margins, and the GROUP BY with the
+//                        cell weights joined in (weights computed in between)
 //   survey_results_api_ms GET …/waves/:id/results (one wave, all 100 areas) through the route chain
 // Engine: PostgreSQL when DATABASE_URL is set (a scratch database is created and dropped), else
 // PGlite. Run: `npx tsx src/server/surveys/bench.ts [--areas 100] [--questions 40] [--waves 5]
@@ -15,8 +16,8 @@ import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
 import { sql } from 'drizzle-orm';
 import { createTestApp, engineName, givenMunicipality, givenPerson, signIn } from '../testing/harness.js';
-import { answerSums, findAreaRefs, listMargins, listWaves, respondentCells } from './queries.js';
-import { computeWaveResults } from './report.js';
+import { findAreaRefs, listWaves } from './queries.js';
+import { computeWaveResults, loadWaveData } from './report.js';
 import { ageGroups, sexes, type Question } from './rules.js';
 import { surveyWaves, surveys } from './schema.js';
 
@@ -96,19 +97,17 @@ try {
   let checksum = 0;
   for (let run = 0; run < RUNS; run++) {
     const t0 = performance.now();
-    const sums = await answerSums(t.db, m.id, waveIds);
+    const { sums, weightings } = await loadWaveData(t.db, m.id, waveIds);
     const t1 = performance.now();
-    const respondents = await respondentCells(t.db, m.id, waveIds);
-    const margins = await listMargins(t.db, m.id, waveIds);
     checksum = 0;
     waves.forEach((wave, i) => {
-      const results = computeWaveResults({ wave, previous: i > 0 ? (waves[i - 1] ?? null) : null, questions, sums, cells: respondents, margins, areaRefs, themes: [] });
+      const results = computeWaveResults({ wave, previous: i > 0 ? (waves[i - 1] ?? null) : null, questions, sums, weightings, areaRefs, themes: [] });
       for (const area of results.areas) for (const q of area.questions) if (q.mean?.status === 'ok') checksum += 1;
     });
     const t2 = performance.now();
     sqlTimes.push(t1 - t0);
     totalTimes.push(t2 - t0);
-    log(`run ${run + 1}: GROUP BY ${Math.round(t1 - t0)} ms, everything ${Math.round(t2 - t0)} ms (${sums.length} groups, ${checksum} estimates)`);
+    log(`run ${run + 1}: database ${Math.round(t1 - t0)} ms, everything ${Math.round(t2 - t0)} ms (${sums.length} groups, ${checksum} estimates)`);
   }
   emit({ bench: 'survey_aggregate_ms', answers: n, areas: AREAS, questions: QUESTIONS, waves: WAVES, estimates: checksum, min: round(Math.min(...totalTimes)), median: round(median(totalTimes)), runs: RUNS, target_postgres: 1000 });
   emit({ bench: 'survey_sql_ms', answers: n, min: round(Math.min(...sqlTimes)), median: round(median(sqlTimes)), runs: RUNS });

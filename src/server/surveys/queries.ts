@@ -490,6 +490,78 @@ export async function answerSums(q: Q, municipalityId: string, waveIds: string[]
   }));
 }
 
+/** A respondent's weight in one wave, area and weighting cell (null: cell unknown). */
+export interface CellWeight {
+  waveId: string;
+  areaId: string;
+  cell: string | null;
+  weight: number;
+}
+
+/** Weighted sufficient statistics per wave, area, question and option (null: the number / "answered" row). */
+export interface WeightedAnswerSums {
+  waveId: string;
+  areaId: string;
+  questionId: string;
+  optionId: string | null;
+  n: number;
+  sumW: number;
+  sumW2: number;
+  sumWX: number;
+  sumWX2: number;
+  /** Σw over answers of 4 or more (agree scale: agree or strongly agree). */
+  sumWHigh: number;
+}
+
+/**
+ * Weighted sums of the given waves: the cell weights are joined in and the database returns one
+ * row per wave, area, question and option (GROUP BY), so only O(groups) rows leave it. Answers in a
+ * cell without a weight count with weight 1.
+ */
+export async function weightedAnswerSums(q: Q, municipalityId: string, waveIds: string[], weights: CellWeight[]): Promise<WeightedAnswerSums[]> {
+  if (waveIds.length === 0) return [];
+  const array = (values: (string | number)[], type: string) => sql`${`{${values.map((v) => (typeof v === 'number' ? String(v) : `"${v.replace(/(["\\])/g, '\\$1')}"`)).join(',')}}`}::${sql.raw(type)}[]`;
+  const result = await q.execute<{ wave_id: string; area_id: string; question_id: string; option_id: string | null; n: number; sw: number; sw2: number; swx: number | null; swx2: number | null; swh: number | null }>(sql`
+    with wt as (
+      select * from unnest(${array(
+        weights.map((w) => w.waveId),
+        'uuid',
+      )}, ${array(
+        weights.map((w) => w.areaId),
+        'uuid',
+      )}, ${array(
+        weights.map((w) => w.cell ?? ''),
+        'text',
+      )}, ${array(
+        weights.map((w) => w.weight),
+        'float8',
+      )}) as t(wave_id, area_id, cell, w)
+    )
+    select a.wave_id, a.area_id, a.question_id, a.option_id, count(*)::int as n,
+      sum(coalesce(wt.w, 1)) as sw, sum(coalesce(wt.w, 1) ^ 2) as sw2,
+      sum(coalesce(wt.w, 1) * a.value) as swx, sum(coalesce(wt.w, 1) * a.value * a.value) as swx2,
+      sum(coalesce(wt.w, 1)) filter (where a.value >= 4) as swh
+    from survey_answers a
+    left join wt on wt.wave_id = a.wave_id and wt.area_id = a.area_id and wt.cell = coalesce(a.cell, '')
+    where a.municipality_id = ${municipalityId} and a.wave_id in (${sql.join(
+      waveIds.map((id) => sql`${id}`),
+      sql`, `,
+    )})
+    group by a.wave_id, a.area_id, a.question_id, a.option_id`);
+  return result.rows.map((r) => ({
+    waveId: r.wave_id,
+    areaId: r.area_id,
+    questionId: r.question_id,
+    optionId: r.option_id,
+    n: Number(r.n),
+    sumW: Number(r.sw),
+    sumW2: Number(r.sw2),
+    sumWX: Number(r.swx ?? 0),
+    sumWX2: Number(r.swx2 ?? 0),
+    sumWHigh: Number(r.swh ?? 0),
+  }));
+}
+
 /** Respondents per wave, area and weighting cell. */
 export async function respondentCells(q: Q, municipalityId: string, waveIds: string[]): Promise<{ waveId: string; areaId: string; cell: string | null; n: number }[]> {
   if (waveIds.length === 0) return [];

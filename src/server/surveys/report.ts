@@ -3,7 +3,7 @@
 // one, the respondents per weighting cell and the margins, then compute per area and question.
 import type { Db } from '../db/client.js';
 import type { LocalizedText } from '../errors.js';
-import { answerSums, findAreaRefs, findPreviousWave, listMargins, respondentCells, type AnswerSums, type AreaRef, type SurveyRow, type WaveRow } from './queries.js';
+import { findAreaRefs, findPreviousWave, listMargins, respondentCells, weightedAnswerSums, type AreaRef, type CellWeight, type SurveyRow, type WaveRow, type WeightedAnswerSums } from './queries.js';
 import { indexSums, mergeQuestionMoments, questionMoments, questionResult, weightArea, type AreaWeighting, type QuestionMoments, type QuestionResult } from './results.js';
 import type { Question } from './rules.js';
 
@@ -33,8 +33,11 @@ interface WaveMoments {
   moments: Map<string, Map<string, QuestionMoments>>;
 }
 
-/** Weights per area and the weighted moments per area and question, for one wave. */
-export function waveMoments(questions: readonly Question[], waveId: string, sums: readonly AnswerSums[], cells: { waveId: string; areaId: string; cell: string | null; n: number }[], margins: { waveId: string; areaId: string; ageGroup: string; sex: string; population: number }[]): WaveMoments {
+type CellCount = { waveId: string; areaId: string; cell: string | null; n: number };
+type Margin = { waveId: string; areaId: string; ageGroup: string; sex: string; population: number };
+
+/** Weights per area (and per cell, for the SQL) of one wave, from respondents per cell and margins. */
+export function waveWeighting(waveId: string, cells: readonly CellCount[], margins: readonly Margin[]): { byArea: Map<string, AreaWeighting>; cellWeights: CellWeight[] } {
   const cellsByArea = new Map<string, Map<string | null, number>>();
   for (const c of cells) {
     if (c.waveId !== waveId) continue;
@@ -49,20 +52,43 @@ export function waveMoments(questions: readonly Question[], waveId: string, sums
     if (!map) marginsByArea.set(m.areaId, (map = new Map<string, number>()));
     map.set(`${m.ageGroup}|${m.sex}`, m.population);
   }
-  const weighting = new Map<string, AreaWeighting>();
-  for (const [areaId, areaCells] of cellsByArea) weighting.set(areaId, weightArea(areaCells, marginsByArea.get(areaId)));
-  const indexed = indexSums(sums, waveId);
+  const byArea = new Map<string, AreaWeighting>();
+  const cellWeights: CellWeight[] = [];
+  for (const [areaId, areaCells] of cellsByArea) {
+    const weighting = weightArea(areaCells, marginsByArea.get(areaId));
+    byArea.set(areaId, weighting);
+    for (const [cell, weight] of weighting.weights) cellWeights.push({ waveId, areaId, cell, weight });
+  }
+  return { byArea, cellWeights };
+}
+
+/** The weighted moments per area and question of one wave, from the weighted sums. */
+export function waveMoments(questions: readonly Question[], waveId: string, weighting: Map<string, AreaWeighting>, sums: readonly WeightedAnswerSums[]): WaveMoments {
   const moments = new Map<string, Map<string, QuestionMoments>>();
-  for (const [areaId, byQuestion] of indexed) {
-    const weights = weighting.get(areaId)?.weights ?? new Map<string | null, number>();
+  for (const [areaId, byQuestion] of indexSums(sums, waveId)) {
     const out = new Map<string, QuestionMoments>();
     for (const q of questions) {
       if (q.kind === 'open') continue;
-      out.set(q.id, questionMoments(q, byQuestion.get(q.id) ?? [], weights));
+      out.set(q.id, questionMoments(q, byQuestion.get(q.id) ?? []));
     }
     moments.set(areaId, out);
   }
   return { weighting, moments };
+}
+
+/** Everything the results need from the database for a wave and the one before it. */
+export async function loadWaveData(q: Q, municipalityId: string, waveIds: string[]): Promise<{ sums: WeightedAnswerSums[]; weightings: Map<string, Map<string, AreaWeighting>> }> {
+  const cells = await respondentCells(q, municipalityId, waveIds);
+  const margins = await listMargins(q, municipalityId, waveIds);
+  const weightings = new Map<string, Map<string, AreaWeighting>>();
+  const cellWeights: CellWeight[] = [];
+  for (const waveId of waveIds) {
+    const w = waveWeighting(waveId, cells, margins);
+    weightings.set(waveId, w.byArea);
+    cellWeights.push(...w.cellWeights);
+  }
+  const sums = await weightedAnswerSums(q, municipalityId, waveIds, cellWeights);
+  return { sums, weightings };
 }
 
 /**
@@ -90,30 +116,26 @@ function restsOf(moments: Map<string, Map<string, QuestionMoments>>, questionId:
 
 export async function loadWaveResults(q: Q, municipalityId: string, wave: WaveRow, survey: SurveyRow, options: { areaId?: string | undefined; themes: { id: string; name: LocalizedText }[] }): Promise<WaveResults> {
   const previous = await findPreviousWave(q, municipalityId, wave);
-  const waveIds = previous ? [wave.id, previous.id] : [wave.id];
-  const sums = await answerSums(q, municipalityId, waveIds);
-  const cells = await respondentCells(q, municipalityId, waveIds);
-  const margins = await listMargins(q, municipalityId, waveIds);
+  const { sums, weightings } = await loadWaveData(q, municipalityId, previous ? [wave.id, previous.id] : [wave.id]);
   const areaRefs = await findAreaRefs(q, municipalityId, wave.areaIds);
   const questions = survey.questions.filter((x) => x.kind !== 'open');
-  return computeWaveResults({ wave, previous: previous ?? null, questions, sums, cells, margins, areaRefs, areaId: options.areaId, themes: options.themes });
+  return computeWaveResults({ wave, previous: previous ?? null, questions, sums, weightings, areaRefs, areaId: options.areaId, themes: options.themes });
 }
 
 export function computeWaveResults(input: {
   wave: Pick<WaveRow, 'id' | 'name' | 'minRespondents'>;
   previous: Pick<WaveRow, 'id' | 'name'> | null;
   questions: Question[];
-  sums: AnswerSums[];
-  cells: { waveId: string; areaId: string; cell: string | null; n: number }[];
-  margins: { waveId: string; areaId: string; ageGroup: string; sex: string; population: number }[];
+  sums: WeightedAnswerSums[];
+  weightings: Map<string, Map<string, AreaWeighting>>;
   areaRefs: AreaRef[];
   areaId?: string | undefined;
   themes: { id: string; name: LocalizedText }[];
 }): WaveResults {
   const { wave, previous, questions } = input;
   const min = wave.minRespondents;
-  const current = waveMoments(questions, wave.id, input.sums, input.cells, input.margins);
-  const before = previous ? waveMoments(questions, previous.id, input.sums, input.cells, input.margins) : null;
+  const current = waveMoments(questions, wave.id, input.weightings.get(wave.id) ?? new Map<string, AreaWeighting>(), input.sums);
+  const before = previous ? waveMoments(questions, previous.id, input.weightings.get(previous.id) ?? new Map<string, AreaWeighting>(), input.sums) : null;
   const empty: QuestionMoments = { mean: null, shares: new Map() };
   const rests = new Map(questions.map((question) => [question.id, restsOf(current.moments, question.id)]));
   const emptyRest: QuestionMoments = { mean: null, shares: new Map() };

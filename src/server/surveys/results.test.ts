@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 // Weights per cell and the results of a question, against values computed by hand on small data.
 import { describe, expect, it } from 'vitest';
-import type { AnswerSums } from './queries.js';
+import type { WeightedAnswerSums } from './queries.js';
 import { questionMoments, questionResult, weightArea } from './results.js';
 import type { Question } from './rules.js';
 
@@ -86,37 +86,59 @@ describe('questionMoments and questionResult', () => {
       { id: 'y', text: { nl: 'Y', en: 'Y' } },
     ],
   };
-  const row = (questionId: string, cell: string, optionId: string | null, values: number[]): AnswerSums => ({
+  /** Weighted sums of answers given as [value, weight] pairs, as the database returns them per area. */
+  const row = (questionId: string, optionId: string | null, answers: [number, number][]): WeightedAnswerSums => ({
     waveId: 'w',
     areaId: 'a',
     questionId,
-    cell,
     optionId,
-    n: values.length,
-    sum: values.reduce((s, v) => s + v, 0),
-    sumSquares: values.reduce((s, v) => s + v * v, 0),
-    high: values.filter((v) => v >= 4).length,
+    n: answers.length,
+    sumW: answers.reduce((s, [, w]) => s + w, 0),
+    sumW2: answers.reduce((s, [, w]) => s + w * w, 0),
+    sumWX: answers.reduce((s, [x, w]) => s + w * x, 0),
+    sumWX2: answers.reduce((s, [x, w]) => s + w * x * x, 0),
+    sumWHigh: answers.reduce((s, [x, w]) => s + (x >= 4 ? w : 0), 0),
   });
-  const weights = new Map<string | null, number>([
-    [young, 50],
-    [old, 100],
+  // Grades {6, 8} with weight 50 and {7, 7, 10} with weight 100.
+  const grades = row('g', null, [
+    [6, 50],
+    [8, 50],
+    [7, 100],
+    [7, 100],
+    [10, 100],
   ]);
 
-  it('weighted mean of grades {6, 8} (weight 50) and {7, 7, 10} (weight 100) = 3,100/400 = 7.75', () => {
-    const m = questionMoments(grade, [row('g', young, null, [6, 8]), row('g', old, null, [7, 7, 10])], weights);
+  it('weighted mean of grades {6, 8} (weight 50) and {7, 7, 10} (weight 100) = 3,100/400 = 7.75, M2 = 775', () => {
+    // M2 = 50·(1.75² + 0.25²) + 100·(0.75² + 0.75² + 2.25²) = 156.25 + 618.75
+    const m = questionMoments(grade, [grades]);
     expect(m.mean?.mean).toBeCloseTo(7.75, 12);
     expect(m.mean?.sumW).toBe(400);
+    expect(m.mean?.m2).toBeCloseTo(775, 9);
   });
 
   it('weighted share of option x chosen by 1 of 2 (weight 50) and 3 of 3 (weight 100) = 350/400', () => {
-    const rows = [row('c', young, null, [0, 0]), row('c', young, 'x', [0]), row('c', old, null, [0, 0, 0]), row('c', old, 'x', [0, 0, 0])];
-    const m = questionMoments(choice, rows, weights);
+    const answered = row('c', null, [
+      [0, 50],
+      [0, 50],
+      [0, 100],
+      [0, 100],
+      [0, 100],
+    ]);
+    const x = row('c', 'x', [
+      [0, 50],
+      [0, 100],
+      [0, 100],
+      [0, 100],
+    ]);
+    const m = questionMoments(choice, [answered, x]);
+    // M2 of a share = Σw · p(1 − p) = 400 · 0.875 · 0.125
+    expect(m.shares.get('x')?.m2).toBeCloseTo(43.75, 9);
     expect(m.shares.get('x')?.mean).toBeCloseTo(0.875, 12);
     expect(m.shares.get('y')?.mean).toBe(0);
   });
 
   it('suppresses below the minimum without showing n, and shows the estimate at the minimum', () => {
-    const m = questionMoments(grade, [row('g', young, null, [6, 8]), row('g', old, null, [7, 7, 10])], weights);
+    const m = questionMoments(grade, [grades]);
     const hidden = questionResult(grade, m, null, null, 6);
     expect(hidden).toMatchObject({ suppressed: true, status: 'suppressed', n: null, nEffective: null, mean: { status: 'suppressed', value: null } });
     const shown = questionResult(grade, m, null, null, 5);

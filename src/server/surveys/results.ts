@@ -10,18 +10,18 @@ import {
   compareWithPreviousWave,
   meanFromMoments,
   mergeMoments,
-  mergeWeightedSums,
-  momentsFromCount,
+  momentsFromWeightedSums,
   postStratify,
   rake,
   shareFromMoments,
+  shareMomentsFromWeights,
   type ComparisonResult,
   type MeanEstimate,
   type MomentSummary,
   type ShareEstimate,
 } from '../../core/stats/index.js';
 import type { LocalizedText } from '../errors.js';
-import type { AnswerSums } from './queries.js';
+import type { WeightedAnswerSums } from './queries.js';
 import { optionsOf, type Question } from './rules.js';
 
 export type WeightingMethod = 'post_stratification' | 'raking' | 'none';
@@ -111,16 +111,19 @@ export interface QuestionMoments {
   shares: ReadonlyMap<string, MomentSummary>;
 }
 
+/** Shared by every group without shares (grade questions): never written to. */
+const NO_SHARES: ReadonlyMap<string, MomentSummary> = new Map();
+
 /** Key of a share: an option id, or `agree` (4 or 5 on the agree scale). */
 export const AGREE_SHARE = 'agree';
 
 /** Group sums by area → question → list, for one wave. */
-export function indexSums(rows: readonly AnswerSums[], waveId: string): Map<string, Map<string, AnswerSums[]>> {
-  const out = new Map<string, Map<string, AnswerSums[]>>();
+export function indexSums(rows: readonly WeightedAnswerSums[], waveId: string): Map<string, Map<string, WeightedAnswerSums[]>> {
+  const out = new Map<string, Map<string, WeightedAnswerSums[]>>();
   for (const r of rows) {
     if (r.waveId !== waveId) continue;
     let byQuestion = out.get(r.areaId);
-    if (!byQuestion) out.set(r.areaId, (byQuestion = new Map<string, AnswerSums[]>()));
+    if (!byQuestion) out.set(r.areaId, (byQuestion = new Map<string, WeightedAnswerSums[]>()));
     let list = byQuestion.get(r.questionId);
     if (!list) byQuestion.set(r.questionId, (list = []));
     list.push(r);
@@ -128,29 +131,19 @@ export function indexSums(rows: readonly AnswerSums[], waveId: string): Map<stri
   return out;
 }
 
-/** The weighted moments of one question in one area, from its sums per cell. */
-export function questionMoments(q: Question, rows: readonly AnswerSums[], weights: ReadonlyMap<string | null, number>): QuestionMoments {
-  const w = (cell: string | null): number => weights.get(cell) ?? 1;
-  const base = rows.filter((r) => r.optionId === null);
+/** The weighted moments of one question in one area, from its weighted sums per option. */
+export function questionMoments(q: Question, rows: readonly WeightedAnswerSums[]): QuestionMoments {
+  const base = rows.find((r) => r.optionId === null);
   if (q.kind === 'grade' || q.kind === 'agree') {
-    const mean = mergeWeightedSums(base.map((r) => ({ sums: r, weight: w(r.cell) })));
-    const shares = new Map<string, MomentSummary>();
-    if (q.kind === 'agree') {
-      let m: MomentSummary = EMPTY_MOMENTS;
-      for (const r of base) m = mergeMoments(m, momentsFromCount(r.high, r.n, w(r.cell)));
-      shares.set(AGREE_SHARE, m);
-    }
-    return { mean, shares };
+    const mean = base ? momentsFromWeightedSums(base) : EMPTY_MOMENTS;
+    if (q.kind !== 'agree') return { mean, shares: NO_SHARES };
+    return { mean, shares: new Map([[AGREE_SHARE, base ? shareMomentsFromWeights(base.sumWHigh, base) : EMPTY_MOMENTS]]) };
   }
   const shares = new Map<string, MomentSummary>();
   if (q.kind === 'single' || q.kind === 'multiple') {
     for (const option of optionsOf(q)) {
-      let m: MomentSummary = EMPTY_MOMENTS;
-      for (const r of base) {
-        const hits = rows.find((x) => x.optionId === option.id && x.cell === r.cell)?.n ?? 0;
-        m = mergeMoments(m, momentsFromCount(Math.min(hits, r.n), r.n, w(r.cell)));
-      }
-      shares.set(option.id, m);
+      const hits = rows.find((x) => x.optionId === option.id);
+      shares.set(option.id, base ? shareMomentsFromWeights(hits?.sumW ?? 0, base) : EMPTY_MOMENTS);
     }
   }
   return { mean: null, shares };
@@ -256,9 +249,6 @@ export function questionResult(q: Question, group: QuestionMoments, rest: Questi
     }),
   };
 }
-
-/** Shared by every group without shares (grade questions): never written to. */
-const NO_SHARES: ReadonlyMap<string, MomentSummary> = new Map();
 
 /** Merges question moments of several groups (areas) into one. */
 export function mergeQuestionMoments(parts: readonly QuestionMoments[]): QuestionMoments {
