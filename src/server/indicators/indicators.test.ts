@@ -128,6 +128,13 @@ describe(`indicators API (${engineName})`, () => {
     expect(cars.json<Json>()).toMatchObject({ periods: ['2023'], imported: 21, indicators: ['cars_per_household'] });
   });
 
+  it('takes CBS OData JSON as an application/json body', async () => {
+    const body = { value: [{ WijkenEnBuurten: 'WK098311  ', Perioden: '2022JJ00', AantalInwoners_5: 5290 }] };
+    const response = await post(onderzoeker, '/imports/cbs?dryRun=true', body);
+    expect(response.statusCode).toBe(200);
+    expect(response.json<Json>()).toMatchObject({ format: 'cbs-odata-json', imported: 1, periods: ['2022'], byStatus: { rounded: 1 } });
+  });
+
   it('gives a trend 2012-2024 for the municipality, with source and year on every point', async () => {
     const response = await get(null, '/indicators/population/trend');
     expect(response.statusCode).toBe(200);
