@@ -128,7 +128,7 @@ describe.skipIf(!runBrowserTests)('wijkkompas: map, profile, analysis and the su
     expect(await tiles.filter({ hasText: /Bron: .+, \d{4}/ }).count()).toBe(await tiles.count());
     const population = tiles.filter({ has: page.getByRole('heading', { level: 3, name: 'Aantal inwoners' }) });
     // A count adds up: the difference with the rest of the municipality is given, but not judged.
-    expect(await population.textContent()).toMatch(/Verschil met de gemeente: [\d.]+ lager/);
+    expect(await population.textContent()).toMatch(/Verschil met de rest van de gemeente: [\d.]+ lager/);
     const all = (await page.locator('.ww-tiles').textContent()) ?? '';
     expect(all).not.toMatch(/[Gg]unstiger/);
     const suppressed = tiles.filter({ has: page.getByRole('heading', { level: 3, name: 'Huurwoningen van een woningcorporatie' }) });

@@ -29,10 +29,10 @@ describe('compare: better/worse only when the API marks the difference significa
     [{ value: -8.2, significant: true }, 'higher_better', 'Ongunstiger dan de rest van de gemeente (verschil 8,2%, statistisch betrouwbaar)'],
     [{ value: -8.2, significant: true }, 'higher_worse', 'Gunstiger dan de rest van de gemeente (verschil 8,2%, statistisch betrouwbaar)'],
     [{ value: 3, significant: false }, 'higher_better', 'Geen betrouwbaar verschil met de rest van de gemeente'],
-    [{ value: 3, significant: true }, 'neutral', 'Verschil met de gemeente: 3,0% hoger'],
+    [{ value: 3, significant: true }, 'neutral', 'Verschil met de rest van de gemeente: 3,0% hoger'],
     // Not a statistical figure: a plain difference, however large.
-    [{ value: -12 }, 'higher_better', 'Verschil met de gemeente: 12,0% lager'],
-    [{ value: 0 }, 'higher_better', 'Gelijk aan de gemeente'],
+    [{ value: -12 }, 'higher_better', 'Verschil met de rest van de gemeente: 12,0% lager'],
+    [{ value: 0 }, 'higher_better', 'Gelijk aan de rest van de gemeente'],
   ] as const)('%o %s -> %s', (difference, polarity, expected) => {
     expect(comparisonText(compare(difference, polarity, percent, t, 'nl'), t)).toBe(expected);
   });
