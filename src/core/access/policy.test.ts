@@ -42,6 +42,11 @@ describe('decide(actor, capability, area)', () => {
     ['controller', 'gm', 'rules.manage', 'gm', 'forbid'],
     // Recording a college decision (above every role's mandate): beheerder and wijkwethouder only.
     ['beheerder', 'gm', 'initiative.record_college_decision', 'k1', 'allow'],
+    ['wijkregisseur', 'blerick', 'analysis.edit', 'k1', 'allow'],
+    ['onderzoeker', 'gm', 'analysis.edit', 'k1', 'allow'],
+    ['wijkwerker', 'k1', 'analysis.edit', 'k1', 'forbid'],
+    ['raadslid', 'gm', 'analysis.edit', 'k1', 'forbid'],
+    ['wijkregisseur', 'blerick', 'analysis.edit', 'oost', 'hide'],
     ['wijkwethouder', 'blerick', 'initiative.record_college_decision', 'k1', 'allow'],
     ['wijkwethouder', 'blerick', 'initiative.record_college_decision', 'oost', 'hide'],
     ['wijkregisseur', 'gm', 'initiative.record_college_decision', 'k1', 'forbid'],

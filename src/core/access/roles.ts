@@ -45,6 +45,8 @@ export const capabilities = [
   'finance.export',
   /** Wijkkompas: indicators, imports, surveys. */
   'monitor.manage',
+  /** Edit the generated area analysis (wijkanalyse) before it is used in a conversation with residents. */
+  'analysis.edit',
   /** Neighbourhood budget rounds. */
   'round.manage',
   /** Reports to the council, dashboards. */
@@ -64,13 +66,24 @@ export const roleCapabilities: Record<RoleKey, readonly Capability[]> = {
     'report.read',
     'rules.manage',
     'initiative.record_college_decision',
+    'analysis.edit',
   ],
-  wijkregisseur: ['area.view_internal', 'team.assign', 'initiative.advise', 'initiative.decide', 'rules.manage', 'budget.manage', 'round.manage', 'report.read'],
+  wijkregisseur: [
+    'area.view_internal',
+    'team.assign',
+    'initiative.advise',
+    'initiative.decide',
+    'rules.manage',
+    'budget.manage',
+    'round.manage',
+    'report.read',
+    'analysis.edit',
+  ],
   wijkwethouder: ['area.view_internal', 'initiative.decide', 'initiative.record_college_decision', 'report.read'],
   wijkwerker: ['area.view_internal', 'initiative.apply_on_behalf', 'initiative.advise'],
   accounthouder: ['area.view_internal', 'initiative.advise'],
   partner: ['area.view_internal', 'initiative.advise'],
-  onderzoeker: ['area.view_internal', 'monitor.manage', 'report.read'],
+  onderzoeker: ['area.view_internal', 'monitor.manage', 'analysis.edit', 'report.read'],
   controller: ['area.view_internal', 'finance.export', 'audit.read', 'report.read'],
   raadslid: ['area.view_internal', 'report.read'],
 };

@@ -27,6 +27,7 @@ const capabilityNames: Record<Capability, string> = {
   'initiative.decide': 'besluiten over initiatieven',
   'initiative.record_college_decision': 'collegebesluiten over initiatieven vastleggen',
   'rules.manage': 'spelregels vaststellen',
+  'analysis.edit': 'de wijkanalyse bewerken',
   'budget.manage': 'budgetten beheren',
   'finance.export': 'financiële gegevens exporteren',
   'monitor.manage': 'de wijkkompas beheren',

@@ -15,6 +15,7 @@ describe(`area analysis API (${engineName})`, () => {
   let m: TestMunicipality;
   let onderzoeker: Session;
   let werker: Session;
+  let regisseur: Session;
   let wijk: string;
   const base = '/api/municipalities/GM0983';
   const get = (session: Session | null, url: string) => t.app.inject({ method: 'GET', url: base + url, headers: session ? { cookie: session.cookie } : {} });
@@ -34,8 +35,10 @@ describe(`area analysis API (${engineName})`, () => {
     wijk = m.areas.WK098325!;
     await givenPerson(t.db, m, 'Olga Onderzoeker', [['onderzoeker', 'GM0983']]);
     await givenPerson(t.db, m, 'Wim Werker', [['wijkwerker', 'WK098325']]);
+    await givenPerson(t.db, m, 'Rita Regisseur', [['wijkregisseur', 'WK098325']]);
     onderzoeker = await signIn(t.app, 'GM0983', 'olga.onderzoeker@gm0983.test');
     werker = await signIn(t.app, 'GM0983', 'wim.werker@gm0983.test');
+    regisseur = await signIn(t.app, 'GM0983', 'rita.regisseur@gm0983.test');
     for (const [file, type] of [
       ['wijken-2024-5gm.geojson', 'application/geo+json'],
       ['gemeenten-trend-5gm-2012-2024.csv', 'text/csv'],
@@ -70,7 +73,18 @@ describe(`area analysis API (${engineName})`, () => {
     expect(a.sections.every((s) => s.editedText === null)).toBe(true);
   });
 
-  it('lets staff with monitor.manage edit a section and restore it, audited; a wijkwerker may not', async () => {
+  it('lets the wijkregisseur of the area edit a section (analysis.edit); elsewhere the area does not exist for them', async () => {
+    const saved = await patch(regisseur, `/areas/${wijk}/analysis/sections/safety`, { period: '2024', text: 'Besproken met de wijkagent.' });
+    expect(saved.statusCode, saved.body).toBe(200);
+    expect(saved.json()).toMatchObject({ key: 'safety', editedText: 'Besproken met de wijkagent.', editedBy: 'Rita Regisseur' });
+    const other = Object.entries(m.areas).find(([code]) => code.startsWith('WK') && code !== 'WK098325')![1];
+    const elsewhere = await patch(regisseur, `/areas/${other}/analysis/sections/safety`, { period: '2024', text: 'Niet mijn wijk.' });
+    expect(elsewhere.statusCode).toBe(404);
+    const restored = await patch(regisseur, `/areas/${wijk}/analysis/sections/safety`, { period: '2024', text: null });
+    expect(restored.statusCode).toBe(200);
+  });
+
+  it('lets staff with analysis.edit edit a section and restore it, audited; a wijkwerker may not', async () => {
     const own = await get(onderzoeker, `/areas/${wijk}/analysis`);
     expect(own.json<AnalysisView>().abilities).toEqual(['analysis.edit']);
 
@@ -93,14 +107,17 @@ describe(`area analysis API (${engineName})`, () => {
     const audit = await t.db
       .select()
       .from(auditEvents)
-      .where(and(eq(auditEvents.entityType, 'area_analysis'), eq(auditEvents.action, 'analysis.section_edited')));
+      .where(and(eq(auditEvents.entityId, `${wijk}/2024/housing`), eq(auditEvents.action, 'analysis.section_edited')));
     expect(audit).toHaveLength(1);
     expect(audit[0]!.entityId).toBe(`${wijk}/2024/housing`);
 
     const restored = await patch(onderzoeker, `/areas/${wijk}/analysis/sections/housing`, { period: '2024', text: null });
     expect(restored.json()).toMatchObject({ editedText: null });
     expect((await get(null, `/areas/${wijk}/analysis`)).json<AnalysisView>().sections.find((s) => s.key === 'housing')!.editedText).toBeNull();
-    const restoredAudit = await t.db.select().from(auditEvents).where(eq(auditEvents.action, 'analysis.section_restored'));
+    const restoredAudit = await t.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.entityId, `${wijk}/2024/housing`), eq(auditEvents.action, 'analysis.section_restored')));
     expect(restoredAudit).toHaveLength(1);
   });
 

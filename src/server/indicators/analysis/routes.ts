@@ -2,7 +2,7 @@
 // HTTP for the area analysis (wijkanalyse; contract: monitor-api.md). The analysis is generated from
 // the area profile on every request: the profile route itself is asked (same reader, same cookie),
 // so reading follows exactly the profile's rules (public CBS figures for anyone, other figures for
-// staff with a role there). Staff with monitor.manage or area.manage on the area may replace a
+// staff with a role there). Staff with analysis.edit on the area (wijkregisseur, onderzoeker, beheerder) may replace a
 // section's text before the analysis is used in a conversation with residents; the PDF uses it.
 import { Type } from 'typebox';
 import type { FastifyRequest } from 'fastify';
@@ -43,7 +43,7 @@ const noArea = () => notFound({ nl: 'Dit gebied bestaat niet (meer) in deze geme
 /** May this reader edit the analysis texts of this area? */
 function mayEdit(request: FastifyRequest, municipalityId: string, lineage: string[]): boolean {
   const actor = request.actor;
-  return actor !== null && actor.municipalityId === municipalityId && (can(actor, 'monitor.manage', lineage) || can(actor, 'area.manage', lineage));
+  return actor !== null && actor.municipalityId === municipalityId && can(actor, 'analysis.edit', lineage);
 }
 
 export function analysisRoutes(app: App): void {
@@ -147,7 +147,7 @@ export function analysisRoutes(app: App): void {
     {
       schema: {
         tags: ['indicators'],
-        summary: "Replace a section's generated text (text: null restores it); needs monitor.manage or area.manage on the area; audited",
+        summary: "Replace a section's generated text (text: null restores it); needs analysis.edit on the area (wijkregisseur, onderzoeker, beheerder); audited",
         params: Type.Object({ code: Code, areaId: Type.String(), key: Type.Enum(sectionKeys) }),
         body: Type.Object({ period: Period, text: Type.Union([Type.Null(), Type.String({ maxLength: 20000 })]) }),
       },
@@ -165,7 +165,7 @@ export function analysisRoutes(app: App): void {
         const area = await findArea(tx, municipality.id, request.params.areaId);
         if (!area) throw noArea();
         const lineage = await areaLineage(tx, municipality.id, area.id);
-        if (!mayEdit(request, municipality.id, lineage)) authorize(actor, 'monitor.manage', lineage);
+        authorize(actor, 'analysis.edit', lineage);
         const saved = await editAnalysisSection(
           tx,
           { municipalityId: municipality.id, ...auditContext(request) },
