@@ -4,7 +4,7 @@
 // or area.view_internal on the area (municipality-wide for lists of a whole level). Managing the
 // catalogue and importing need monitor.manage on the municipality.
 import { Type } from 'typebox';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { App } from '../http/app-type.js';
 import { loadMunicipality, type Municipality } from '../municipalities/queries.js';
@@ -23,6 +23,7 @@ import { aggregateGroups, buildProfile, choosePeriods, needSiblings, presentValu
 import { createIndicator } from './commands/create-indicator.js';
 import { updateIndicator } from './commands/update-indicator.js';
 import { importIndicators } from './commands/import-indicators.js';
+import { ResponseCache } from './response-cache.js';
 
 const Code = Type.String({ pattern: '^GM[0-9]{4}$', description: 'CBS gemeentecode, e.g. GM0983' });
 const IndicatorId = Type.String({ pattern: '^[a-z0-9_]{1,60}$' });
@@ -96,7 +97,15 @@ async function loadManagedMunicipality(tx: Db, request: FastifyRequest<{ Params:
 
 const hiddenIndicator = (id: string) => notFound({ nl: `Indicator "${id}" bestaat niet in deze gemeente.`, en: `Indicator "${id}" does not exist in this municipality.` });
 
+/** Sends JSON that is already text (serialized by the route's schema earlier) as it is. */
+function sendJsonText(reply: FastifyReply, json: string): FastifyReply {
+  return reply.type('application/json; charset=utf-8').send(json);
+}
+
 export function indicatorRoutes(app: App): void {
+  // Finished area profiles, per area, period and what the reader may see; emptied after every change below.
+  const profiles = new ResponseCache();
+
   app.get(
     '/api/municipalities/:code/indicators',
     {
@@ -133,6 +142,7 @@ export function indicatorRoutes(app: App): void {
         const municipality = await loadManagedMunicipality(tx, request);
         return createIndicator(tx, municipality.id, request.body, auditContext(request));
       });
+      profiles.clear();
       return reply.status(201).send(created);
     },
   );
@@ -150,11 +160,13 @@ export function indicatorRoutes(app: App): void {
     },
     async (request) => {
       const db = app.services.db;
-      return db.transaction(async (tx) => {
+      const updated = await db.transaction(async (tx) => {
         const municipality = await loadManagedMunicipality(tx, request);
         const current = await loadIndicator(tx, municipality.id, request.params.id);
         return updateIndicator(tx, municipality.id, current, request.body, auditContext(request));
       });
+      profiles.clear();
+      return updated;
     },
   );
 
@@ -303,7 +315,7 @@ export function indicatorRoutes(app: App): void {
         },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const db = app.services.db;
       const municipality = await loadMunicipality(db, request.params.code);
       const found = await findAreaAndRoot(db, municipality.id, request.params.areaId);
@@ -314,6 +326,9 @@ export function indicatorRoutes(app: App): void {
       // Signed out, only public indicators show: no lineage needed.
       const lineage = request.actor ? await areaLineage(db, municipality.id, area.id) : [];
       const internal = mayReadInternal(request, municipality.id, lineage);
+      const cacheKey = `${municipality.id}|${area.id}|${request.query.period ?? ''}|${internal ? 'internal' : 'public'}`;
+      const cached = profiles.get(cacheKey);
+      if (cached !== undefined) return sendJsonText(reply, cached);
       const catalogue = (await loadCatalogue(db, municipality.id)).filter((i) => i.public || internal);
       // The municipality's own figures come with the area's; the other areas of the level only where it has none.
       let comparison = await listProfileValues(db, municipality.id, area.id, rootId);
@@ -336,7 +351,10 @@ export function indicatorRoutes(app: App): void {
         populationValues: comparison.filter((r) => r.indicatorKey === 'population'),
         fallbackPopulation: { area: area.population, municipality: root.population },
       });
-      return { area: { id: area.id, code: area.code, name: area.name, level: area.level }, period: request.query.period ?? null, tiles, sources };
+      // Serialized by the route's response schema, once; later readers get the same text.
+      const json = String(reply.serialize({ area: { id: area.id, code: area.code, name: area.name, level: area.level }, period: request.query.period ?? null, tiles, sources }));
+      profiles.set(cacheKey, json);
+      return sendJsonText(reply, json);
     },
   );
 
@@ -366,7 +384,7 @@ export function indicatorRoutes(app: App): void {
         },
         async (request) => {
           const db = app.services.db;
-          return db.transaction(async (tx) => {
+          const result = await db.transaction(async (tx) => {
             const municipality = await loadManagedMunicipality(tx, request);
             return importIndicators(
               tx,
@@ -381,6 +399,8 @@ export function indicatorRoutes(app: App): void {
               auditContext(request),
             );
           });
+          if (!request.query.dryRun) profiles.clear();
+          return result;
         },
       );
     }
