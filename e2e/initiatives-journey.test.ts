@@ -11,6 +11,8 @@ import { collectPageErrors, expectNoAxeViolations, launchBrowser, runBrowserTest
 import { demoMunicipality, demoPassword, startServer, type RunningServer } from './support/server.js';
 
 const phone = { width: 375, height: 667 };
+/** A 1x1 PNG: the smallest drawing a resident could attach. */
+const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
 const desktop = { width: 1280, height: 900 };
 
 describe.skipIf(!runBrowserTests)('residents’ initiative journey', { timeout: 240_000 }, () => {
@@ -134,6 +136,30 @@ describe.skipIf(!runBrowserTests)('residents’ initiative journey', { timeout: 
         expect(await state.textContent()).toMatch(/Besluit uiterlijk.*nog \d+ dagen/);
         expect(await scrollsSideways(page)).toBe(false);
         await expectNoAxeViolations(page, 'status page after submitting (phone)');
+
+        // An attachment on the phone: a text file is refused at the file field (415), a PNG is listed.
+        const attach = page.locator('form', { has: page.getByRole('heading', { name: 'Bijlage toevoegen' }) });
+        const fileInput = attach.getByLabel('Bestand', { exact: true });
+        expect(await attach.getByText(/Maximaal 10 MB per bestand/).count()).toBe(1);
+        await fileInput.setInputFiles({ name: 'notitie.txt', mimeType: 'text/plain', buffer: Buffer.from('geen plaatje') });
+        await attach.getByRole('button', { name: 'Bestand toevoegen' }).click();
+        await expect.poll(() => fileInput.getAttribute('aria-invalid')).toBe('true');
+        expect(await attach.locator('.ams-error-message').textContent()).not.toBe('');
+        await expectNoAxeViolations(page, 'attachment refused at the field (phone)');
+        await fileInput.setInputFiles({ name: 'tekening.png', mimeType: 'image/png', buffer: png });
+        await attach.getByRole('button', { name: 'Bestand toevoegen' }).click();
+        await attach.getByText('tekening.png is toegevoegd.').waitFor();
+        const files = page.locator('section[aria-labelledby="bijlagen"]');
+        const link = files.getByRole('link', { name: 'tekening.png' });
+        await link.waitFor();
+        expect(await fileInput.getAttribute('aria-invalid')).toBeNull();
+        const download = await page.request.get(`${server.url}${(await link.getAttribute('href'))!}`);
+        expect(download.status()).toBe(200);
+        expect(download.headers()['content-type']).toContain('image/png');
+        // What was submitted stays: no delete button after submitting.
+        expect(await files.getByRole('button', { name: /Verwijder/ }).count()).toBe(0);
+        expect(await scrollsSideways(page)).toBe(false);
+        await expectNoAxeViolations(page, 'status page with an attachment (phone)');
         await page.setViewportSize(desktop);
         await expectNoAxeViolations(page, 'status page after submitting (desktop)');
       },
@@ -210,6 +236,14 @@ describe.skipIf(!runBrowserTests)('residents’ initiative journey', { timeout: 
       const href = (await letter.getAttribute('href'))!;
       const response = await page.request.get(`${server.url}${href}`);
       expect(response.status()).toBe(200);
+      // The same letter as PDF, beside the HTML one.
+      const pdfHref = (await page.getByRole('link', { name: 'Besluitbrief als PDF' }).getAttribute('href'))!;
+      expect(pdfHref).toMatch(/\/letter\.pdf$/);
+      const pdf = await page.request.get(`${server.url}${pdfHref}`);
+      expect(pdf.status()).toBe(200);
+      expect(pdf.headers()['content-type']).toContain('application/pdf');
+      // The attachment the resident added is on the staff's page too.
+      await page.locator('section[aria-labelledby="bijlagen"]').getByRole('link', { name: 'tekening.png' }).waitFor();
       await expectNoAxeViolations(page, 'initiative after the decision (wijkregisseur)');
       areaId = await page.evaluate(
         async (url) => ((await (await fetch(url)).json()) as { area: { id: string } }).area.id,

@@ -92,10 +92,27 @@ export async function postForFile(url: string, body: unknown, fallbackName: stri
 
 export const api = {
   get: <T>(url: string) => request<T>('GET', url),
+/** POSTs one file as multipart/form-data (field "file") with the CSRF header; the browser sets the boundary. */
+export async function upload<T>(url: string, file: Blob, fileName: string): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (csrfToken) headers['x-csrf-token'] = csrfToken;
+  const form = new FormData();
+  form.append('file', file, fileName);
+  let response: Response;
+  try {
+    response = await fetch(url, { method: 'POST', headers, credentials: 'same-origin', body: form });
+  } catch {
+    throw new ProblemError(0, 'network_error', 'De server is niet bereikbaar. Controleer de verbinding en probeer het opnieuw.', 'The server cannot be reached. Check the connection and try again.', []);
+  }
+  if (!response.ok) throw await toProblem(response);
+  return (await response.json()) as T;
+}
+
   post: <T>(url: string, body?: unknown) => request<T>('POST', url, body ?? {}),
   patch: <T>(url: string, body: unknown) => request<T>('PATCH', url, body),
 };
 
+  delete: <T>(url: string) => request<T>('DELETE', url),
 /** Query string from defined values. */
 export function query(params: Record<string, string | number | boolean | undefined | null>): string {
   const search = new URLSearchParams();

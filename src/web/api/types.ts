@@ -338,8 +338,24 @@ export interface InitiativeDetail extends InitiativeSummary {
   advice: { id: string; kind: string; recommendation: string; text: string; author: string; createdAt: string }[];
   steps: { action: string; from: InitiativeStatus | null; to: InitiativeStatus; on: string; by: string; note: string | null; at: string }[];
   letters: { id: string; kind: string; mediaType: string; createdAt: string }[];
+  collegeDecision: { decidedOn: string; number: string | null } | null;
+  attachments: InitiativeAttachment[];
   allowedActions: AllowedAction[];
-  abilities: { editDraft: boolean; advise: boolean };
+  abilities: { editDraft: boolean; advise: boolean; recordCollegeDecision: boolean; addAttachment: AttachmentKind[] };
+}
+
+export type AttachmentKind = 'application' | 'photo' | 'receipt';
+
+/** A file on an initiative (never its content); `href` downloads it. */
+export interface InitiativeAttachment {
+  id: string;
+  kind: AttachmentKind;
+  filename: string;
+  mediaType: string;
+  sizeBytes: number;
+  uploadedBy: string;
+  createdAt: string;
+  href: string;
 }
 
 export interface BudgetBalance {

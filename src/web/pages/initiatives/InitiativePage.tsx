@@ -17,6 +17,7 @@ import { Notice } from '../../components/forms.js';
 import { useMoney } from '../budgets/money.js';
 import { Deadline, initiativePath, StatusText, useFlash } from './common.js';
 import { StepActions } from './StepActions.js';
+import { AttachmentsSection } from './Attachments.js';
 
 /** /initiatieven/:id: to the page under the session's municipality, or to sign-in and back. */
 export function InitiativeRedirect() {
@@ -109,6 +110,11 @@ export default function InitiativePage() {
                 {i.decidedAs ? ` (${i.decidedAs})` : ''}
               </Fact>
             ) : null}
+            {i.collegeDecision ? (
+              <Fact term={t('initiative.collegeDecision')}>
+                {t('initiative.collegeDecisionText', { date: date(i.collegeDecision.decidedOn), number: i.collegeDecision.number ?? '–' })}
+              </Fact>
+            ) : null}
             <DescriptionList.Term>{t('initiative.motivation')}</DescriptionList.Term>
             <DescriptionList.Description>{i.motivation ?? '–'}</DescriptionList.Description>
           </DescriptionList>
@@ -129,11 +135,21 @@ export default function InitiativePage() {
                 <span className="ww-muted">({l.mediaType.includes('pdf') ? 'PDF' : 'HTML'})</span>
               </li>
             ))}
+            {i.decision ? (
+              <li>
+                <a className="ams-link" href={`${base}/initiatives/${i.id}/letter.pdf`}>
+                  {t('initiative.letterPdf')}
+                </a>{' '}
+                <span className="ww-muted">(PDF)</span>
+              </li>
+            ) : null}
           </ul>
         </section>
       ) : null}
 
       <StepActions initiative={i} onDone={initiative.reload} />
+
+      <AttachmentsSection initiative={i} onChanged={initiative.reload} />
 
       <section className="ww-section" aria-labelledby="verloop">
         <Heading level={2} id="verloop" className="ams-mb-s">

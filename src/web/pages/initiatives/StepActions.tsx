@@ -8,9 +8,14 @@ import { useI18n } from '../../i18n/i18n.js';
 import { useRequiredMunicipality } from '../../municipality.js';
 import { api } from '../../api/client.js';
 import type { InitiativeAction, InitiativeDetail, InitiativeStatus } from '../../api/types.js';
+import type { ProblemError } from '../../api/client.js';
 import { Notice, SelectField, TextField, useFormState, type FieldErrors } from '../../components/forms.js';
 import { amountText, parseEuros, useMoney } from '../budgets/money.js';
 import { AmountLines, checkLines, emptyLine, isBlank, type AmountLine } from './AmountLines.js';
+import { AttachmentList, AttachmentUpload } from './Attachments.js';
+
+/** The kinds of file that belong to the final account. */
+const ACCOUNT_KINDS = ['photo', 'receipt'] as const;
 
 type Post = (path: string, body?: unknown) => Promise<unknown>;
 
@@ -29,7 +34,9 @@ export function StepActions({ initiative, onDone }: { initiative: InitiativeDeta
   };
   const decisions = (['grant', 'grant_partly', 'refuse'] as const).filter((a) => allowed.has(a));
   const money = useMoney();
-  if (allowed.size === 0 && !initiative.abilities.advise && !done) return null;
+  const accountKinds = initiative.abilities.addAttachment.filter((k) => k !== 'application');
+  const college = initiative.abilities.recordCollegeDecision;
+  if (allowed.size === 0 && !initiative.abilities.advise && !college && accountKinds.length === 0 && !done) return null;
 
   return (
     <section className="ww-section" aria-labelledby="acties">
@@ -62,9 +69,10 @@ export function StepActions({ initiative, onDone }: { initiative: InitiativeDeta
       {initiative.abilities.advise ? <AdviceForm post={post} onDone={finished} /> : null}
       {decisions.length > 0 ? (
         <DecisionForm initiative={initiative} decisions={decisions} post={post} onDone={finished} />
-      ) : awaitingDecision.includes(initiative.status) ? (
+      ) : awaitingDecision.includes(initiative.status) && !college ? (
         <Notice kind="info">{t('decision.notYours', { amount: money(initiative.requestedCents) })}</Notice>
       ) : null}
+      {college ? <DecisionForm college initiative={initiative} decisions={['grant', 'grant_partly', 'refuse']} post={post} onDone={finished} /> : null}
       {allowed.has('pay_advance') ? (
         <StepForm
           id="actie-voorschot"
@@ -82,6 +90,16 @@ export function StepActions({ initiative, onDone }: { initiative: InitiativeDeta
           run={() => post('start')}
           onDone={finished}
         />
+      ) : null}
+      {accountKinds.length > 0 ? (
+        <div className="ww-panel ams-mb-m">
+          <Heading level={3} size="level-4" className="ams-mb-s">
+            {t('account.files')}
+          </Heading>
+          <Paragraph className="ams-mb-s">{t('account.filesIntro')}</Paragraph>
+          <AttachmentList initiative={initiative} kinds={ACCOUNT_KINDS} onChanged={onDone} />
+          <AttachmentUpload initiative={initiative} kinds={accountKinds} id="actie-bonnen" heading={t('account.addFiles')} onDone={onDone} />
+        </div>
       ) : null}
       {allowed.has('submit_account') ? <AccountForm post={post} onDone={finished} /> : null}
       {allowed.has('settle') ? <SettleForm post={post} onDone={finished} /> : null}
@@ -101,6 +119,7 @@ function StepForm({
   validate,
   run,
   onDone,
+  mapProblem,
   children,
 }: {
   id: string;
@@ -108,6 +127,8 @@ function StepForm({
   intro?: string;
   button: string;
   validate?: () => FieldErrors;
+  /** Which field a refusal from the server belongs to (by its code). */
+  mapProblem?: (problem: ProblemError, message: string) => FieldErrors | undefined;
   run: () => Promise<unknown>;
   onDone: (message: string) => void;
   children?: (errors: FieldErrors) => ReactNode;
@@ -120,10 +141,15 @@ function StepForm({
       className="ww-form ww-panel"
       aria-labelledby={id}
       onSubmit={(event) =>
-        void form.submit(event, validate ?? (() => ({})), async () => {
-          await run();
-          onDone(t('actions.done', { action: heading }));
-        })
+        void form.submit(
+          event,
+          validate ?? (() => ({})),
+          async () => {
+            await run();
+            onDone(t('actions.done', { action: heading }));
+          },
+          mapProblem,
+        )
       }
     >
       <Heading level={3} size="level-4" id={id}>
@@ -258,44 +284,59 @@ function AdviceForm({ post, onDone }: { post: Post; onDone: (message: string) =>
 
 const decisionOf = { grant: 'granted', grant_partly: 'partly_granted', refuse: 'refused' } as const;
 
+/**
+ * The decision: by the reader within the mandate, or (`college`) recording the college's decision
+ * with its date and besluitnummer.
+ */
 function DecisionForm({
   initiative,
   decisions,
   post,
   onDone,
+  college = false,
 }: {
   initiative: InitiativeDetail;
   decisions: ('grant' | 'grant_partly' | 'refuse')[];
   post: Post;
   onDone: (message: string) => void;
+  college?: boolean;
 }) {
   const { t } = useI18n();
   const money = useMoney();
   const [choice, setChoice] = useState<string>(decisions[0]!);
   const [amount, setAmount] = useState(amountText(initiative.requestedCents));
   const [motivation, setMotivation] = useState('');
+  const [decidedOn, setDecidedOn] = useState('');
+  const [number, setNumber] = useState('');
   const decision = decisionOf[choice as keyof typeof decisionOf];
   const partCents = parseEuros(amount);
   return (
     <StepForm
-      id="actie-besluit"
-      heading={t('decision.heading')}
-      intro={t('decision.intro', { amount: money(initiative.requestedCents) })}
-      button={t('decision.submit')}
+      id={college ? 'actie-collegebesluit' : 'actie-besluit'}
+      heading={college ? t('college.heading') : t('decision.heading')}
+      intro={t(college ? 'college.intro' : 'decision.intro', { amount: money(initiative.requestedCents) })}
+      button={college ? t('college.submit') : t('decision.submit')}
       validate={() => ({
         amount:
           decision === 'partly_granted' && (partCents === null || partCents >= initiative.requestedCents)
             ? t('decision.partAmountInvalid', { amount: money(initiative.requestedCents) })
             : undefined,
         motivation: motivation.trim() === '' ? t('actions.motivationRequired') : undefined,
+        ...(college
+          ? {
+              collegeDecidedOn: /^\d{4}-\d{2}-\d{2}$/.test(decidedOn) ? undefined : t('college.dateRequired'),
+              decisionNumber: number.trim() === '' ? t('college.numberRequired') : undefined,
+            }
+          : {}),
       })}
-      run={() =>
-        post('decide', {
+      run={() => {
+        const body = {
           decision,
           grantedAmount: decision === 'granted' ? initiative.requestedCents : decision === 'refused' ? 0 : partCents,
           motivation: motivation.trim(),
-        })
-      }
+        };
+        return college ? post('college-decision', { ...body, collegeDecidedOn: decidedOn, decisionNumber: number.trim() }) : post('decide', body);
+      }}
       onDone={onDone}
     >
       {(errors) => (
@@ -328,6 +369,28 @@ function DecisionForm({
             error={errors.motivation}
             required
           />
+          {college ? (
+            <>
+              <TextField
+                label={t('college.date')}
+                name="collegeDecidedOn"
+                type="date"
+                value={decidedOn}
+                onChange={setDecidedOn}
+                error={errors.collegeDecidedOn}
+                required
+              />
+              <TextField
+                label={t('college.number')}
+                name="decisionNumber"
+                hint={t('college.numberHint')}
+                value={number}
+                onChange={setNumber}
+                error={errors.decisionNumber}
+                required
+              />
+            </>
+          ) : null}
         </>
       )}
     </StepForm>
@@ -348,6 +411,7 @@ function AccountForm({ post, onDone }: { post: Post; onDone: (message: string) =
         lines: lines.every(isBlank) ? t('application.costLinesRequired') : undefined,
         results: results.trim() === '' ? t('account.resultsRequired') : undefined,
       })}
+      mapProblem={(problem, message) => (problem.code === 'receipts_required' ? { receipts: message } : undefined)}
       run={() =>
         post('account', {
           lines: lines.filter((l) => !isBlank(l)).map((l) => ({ description: l.text.trim(), amount: parseEuros(l.amount)! })),
@@ -370,6 +434,14 @@ function AccountForm({ post, onDone }: { post: Post; onDone: (message: string) =
             errors={errors}
           />
           <TextField label={t('account.results')} name="results" rows={4} value={results} onChange={setResults} error={errors.results} required />
+          {errors.receipts ? (
+            <Notice kind="error" heading={t('account.receiptsRequired')}>
+              {errors.receipts}{' '}
+              <a className="ams-link" href="#actie-bonnen">
+                {t('account.addFiles')}
+              </a>
+            </Notice>
+          ) : null}
         </>
       )}
     </StepForm>
