@@ -17,6 +17,7 @@ import type { Database } from './db/client.js';
 import type { App } from './http/app-type.js';
 import { registerProblemHandlers, routeNotFound, sendProblem } from './http/problem.js';
 import { registerAuthentication } from './auth/session.js';
+import { requestLogFields } from './http/log-redaction.js';
 import { outboxMailer, type Mailer } from './mail/mailer.js';
 import { webDistFolder } from './paths.js';
 import { healthRoutes } from './health.js';
@@ -47,7 +48,11 @@ export interface BuildOptions {
 export async function buildApp(options: BuildOptions): Promise<App> {
   const { config, database } = options;
   const app = Fastify({
-    logger: { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'req.headers.authorization'] },
+    logger: {
+      level: config.logLevel,
+      redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'req.headers.authorization'],
+      serializers: { req: requestLogFields },
+    },
     genReqId: (req) => (typeof req.headers['x-request-id'] === 'string' && /^[\w.-]{1,100}$/.test(req.headers['x-request-id']) ? req.headers['x-request-id'] : randomUUID()),
     requestIdHeader: false,
     trustProxy: config.trustProxy,

@@ -352,7 +352,8 @@ export function indicatorRoutes(app: App): void {
         fallbackPopulation: { area: area.population, municipality: root.population },
       });
       // Serialized by the route's response schema, once; later readers get the same text.
-      const json = String(reply.serialize({ area: { id: area.id, code: area.code, name: area.name, level: area.level }, period: request.query.period ?? null, tiles, sources }));
+      const serialized = reply.serialize({ area: { id: area.id, code: area.code, name: area.name, level: area.level }, period: request.query.period ?? null, tiles, sources });
+      const json = typeof serialized === 'string' ? serialized : Buffer.from(serialized as ArrayBuffer).toString('utf8');
       profiles.set(cacheKey, json);
       return sendJsonText(reply, json);
     },
