@@ -96,6 +96,16 @@ describe.skipIf(!runBrowserTests)('residents’ initiative journey', { timeout: 
         await expectNoAxeViolations(page, 'application form (desktop)');
         await page.setViewportSize(phone);
 
+        // A draft's attachment can be added and removed again below the form.
+        const draftFiles = page.locator('section[aria-labelledby="bijlagen"]');
+        await draftFiles.getByLabel('Bestand', { exact: true }).setInputFiles({ name: 'schets.png', mimeType: 'image/png', buffer: png });
+        await draftFiles.getByRole('button', { name: 'Bestand toevoegen' }).click();
+        await draftFiles.getByRole('link', { name: 'schets.png' }).waitFor();
+        await expectNoAxeViolations(page, 'draft with an attachment (phone)');
+        await draftFiles.getByRole('button', { name: 'Verwijder schets.png' }).click();
+        await expect.poll(() => draftFiles.getByRole('link', { name: 'schets.png' }).count()).toBe(0);
+        await draftFiles.getByText('Nog geen bijlagen.').waitFor();
+
         // Submitting an incomplete application: errors at the fields, nothing submitted.
         await form.getByRole('button', { name: 'Indienen' }).click();
         await expect.poll(() => form.locator('[aria-invalid="true"]').count()).toBeGreaterThanOrEqual(3);

@@ -12,6 +12,7 @@ import { useSession } from '../../session.js';
 import { useApi } from '../../api/use-api.js';
 import { api, ProblemError, query } from '../../api/client.js';
 import type { AreaSummary, InitiativeDetail } from '../../api/types.js';
+import { AttachmentsSection } from './Attachments.js';
 import { LoadError, Loading, useDocumentTitle } from '../../components/Layout.js';
 import { AppLink } from '../../components/AppLink.js';
 import { Notice, SelectField, TextField, useFormState, type FieldErrors } from '../../components/forms.js';
@@ -61,7 +62,16 @@ export default function ApplicationPage() {
         </Notice>
       </div>
     );
-  return <ApplicationForm key={draft?.id ?? 'nieuw'} draft={draft} />;
+  return (
+    <>
+      <ApplicationForm key={draft?.id ?? 'nieuw'} draft={draft} />
+      {draft ? (
+        <div className="ww-container ww-container--narrow">
+          <AttachmentsSection initiative={draft} onChanged={existing.reload} />
+        </div>
+      ) : null}
+    </>
+  );
 }
 
 const linesOf = (list: { description?: string; name?: string; amountCents: number }[]): AmountLine[] =>

@@ -168,17 +168,22 @@ export function AttachmentUpload({
   );
 }
 
-/** The status page's section: every file, and the upload for application attachments. */
+/**
+ * The status page's section: the files, and the upload for application attachments. While the
+ * reader may add photos and receipts, those are listed with the final account step instead.
+ */
 export function AttachmentsSection({ initiative, onChanged }: { initiative: InitiativeDetail; onChanged: () => void }) {
   const { t } = useI18n();
   const canAdd = initiative.abilities.addAttachment.filter((k) => k === 'application');
-  if (initiative.attachments.length === 0 && canAdd.length === 0) return null;
+  const accountHere = initiative.abilities.addAttachment.some((k) => k !== 'application');
+  const kinds: readonly AttachmentKind[] = accountHere ? ['application'] : ['application', 'photo', 'receipt'];
+  if (!initiative.attachments.some((a) => kinds.includes(a.kind)) && canAdd.length === 0) return null;
   return (
     <section className="ww-section" aria-labelledby="bijlagen">
       <Heading level={2} id="bijlagen" className="ams-mb-s">
         {t('attachments.heading')}
       </Heading>
-      <AttachmentList initiative={initiative} kinds={['application', 'photo', 'receipt']} onChanged={onChanged} />
+      <AttachmentList initiative={initiative} kinds={kinds} onChanged={onChanged} />
       <AttachmentUpload initiative={initiative} kinds={canAdd} id="bijlage-toevoegen" heading={t('attachments.addApplication')} onDone={onChanged} />
     </section>
   );
