@@ -351,6 +351,16 @@ export function studentTQuantile(p: number, df: number): number {
   if (p === 0) return Number.NEGATIVE_INFINITY;
   if (p === 1) return Number.POSITIVE_INFINITY;
   if (p === 0.5) return 0;
-  if (p > 0.5) return studentTUpperQuantile(1 - p, df);
-  return -studentTUpperQuantile(p, df);
+  // Results for 20,000 groups ask for the same few (p, ν) over and over (ν = n − 1): remember them.
+  const key = `${p}|${df}`;
+  const known = quantileMemo.get(key);
+  if (known !== undefined) return known;
+  const t = p > 0.5 ? studentTUpperQuantile(1 - p, df) : -studentTUpperQuantile(p, df);
+  if (quantileMemo.size >= QUANTILE_MEMO_SIZE) quantileMemo.clear();
+  quantileMemo.set(key, t);
+  return t;
 }
+
+/** Memo of {@link studentTQuantile}: the same arguments give the same number, only sooner. */
+const QUANTILE_MEMO_SIZE = 4096;
+const quantileMemo = new Map<string, number>();

@@ -538,8 +538,8 @@ export async function weightedAnswerSums(q: Q, municipalityId: string, waveIds: 
       )}) as t(wave_id, area_id, cell, w)
     )
     select a.wave_id, a.area_id, a.question_id, a.option_id, count(*)::int as n,
-      sum(coalesce(wt.w, 1)) as sw, sum(coalesce(wt.w, 1) ^ 2) as sw2,
-      sum(coalesce(wt.w, 1) * a.value) as swx, sum(coalesce(wt.w, 1) * a.value * a.value) as swx2,
+      sum(coalesce(wt.w, 1)) as sw, sum(coalesce(wt.w, 1) * coalesce(wt.w, 1)) as sw2,
+      sum(coalesce(wt.w, 1) * a.value) as swx, sum(coalesce(wt.w, 1) * (a.value::int * a.value::int)) as swx2,
       sum(coalesce(wt.w, 1)) filter (where a.value >= 4) as swh
     from survey_answers a
     left join wt on wt.wave_id = a.wave_id and wt.area_id = a.area_id and wt.cell = coalesce(a.cell, '')
