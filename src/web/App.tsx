@@ -39,6 +39,11 @@ const AnalysisPage = lazy(() => import('./pages/monitor/AnalysisPage.js').then((
 const SurveyCodePage = lazy(() => import('./pages/survey/SurveyPage.js').then((m) => ({ default: m.SurveyCodePage })));
 const SurveyPage = lazy(() => import('./pages/survey/SurveyPage.js').then((m) => ({ default: m.SurveyPage })));
 const SurveyThanksPage = lazy(() => import('./pages/survey/SurveyPage.js').then((m) => ({ default: m.SurveyThanksPage })));
+// Staff pages for the survey (questionnaires, waves, results): for the onderzoeker, loaded on demand.
+const SurveysPage = lazy(() => import('./pages/surveys/SurveysPage.js').then((m) => ({ default: m.SurveysPage })));
+const QuestionnairePage = lazy(() => import('./pages/surveys/QuestionnairePage.js').then((m) => ({ default: m.QuestionnairePage })));
+const WavePage = lazy(() => import('./pages/surveys/WavePage.js').then((m) => ({ default: m.WavePage })));
+const WaveResultsPage = lazy(() => import('./pages/surveys/ResultsPage.js').then((m) => ({ default: m.ResultsPage })));
 
 export function App() {
   return (
@@ -56,6 +61,10 @@ export function App() {
                 <Route path="gebied/:areaId/profiel" element={<ProfilePage />} />
                 <Route path="gebied/:areaId/wijkanalyse" element={<AnalysisPage />} />
                 <Route path="wijkkompas" element={<WijkkompasPage />} />
+                <Route path="enquetes" element={<SurveysPage />} />
+                <Route path="enquetes/:surveyId" element={<QuestionnairePage />} />
+                <Route path="enquetes/ronde/:waveId" element={<WavePage />} />
+                <Route path="enquetes/ronde/:waveId/resultaten" element={<WaveResultsPage />} />
                 <Route path="beheer/personen" element={<PeoplePage />} />
                 <Route path="beheer/organisaties" element={<OrganisationsPage />} />
                 <Route path="initiatieven" element={<InitiativesPage />} />

@@ -15,6 +15,8 @@ export class ProblemError extends Error {
     readonly detail: string,
     readonly detailEn: string,
     readonly fieldErrors: FieldError[],
+    /** The whole problem body, for details a page shows itself (e.g. line-numbered import errors). */
+    readonly body: Record<string, unknown> = {},
   ) {
     super(detail);
     this.name = 'ProblemError';
@@ -47,7 +49,7 @@ async function toProblem(response: Response): Promise<ProblemError> {
   const detail = typeof body.detail === 'string' ? body.detail : `Er ging iets mis (${response.status}). Probeer het later opnieuw.`;
   const detailEn = typeof body.detail_en === 'string' ? body.detail_en : `Something went wrong (${response.status}). Please try again later.`;
   const errors = Array.isArray(body.errors) ? (body.errors as FieldError[]).filter((e) => typeof e?.path === 'string') : [];
-  return new ProblemError(response.status, typeof body.code === 'string' ? body.code : 'http_' + response.status, detail, detailEn, errors);
+  return new ProblemError(response.status, typeof body.code === 'string' ? body.code : 'http_' + response.status, detail, detailEn, errors, body);
 }
 
 export async function request<T>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, body?: unknown): Promise<T> {
@@ -90,8 +92,6 @@ export async function postForFile(url: string, body: unknown, fallbackName: stri
   return { blob: await response.blob(), fileName: named ? decodeURIComponent(named) : fallbackName };
 }
 
-export const api = {
-  get: <T>(url: string) => request<T>('GET', url),
 /** POSTs one file as multipart/form-data (field "file") with the CSRF header; the browser sets the boundary. */
 export async function upload<T>(url: string, file: Blob, fileName: string): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
@@ -108,11 +108,13 @@ export async function upload<T>(url: string, file: Blob, fileName: string): Prom
   return (await response.json()) as T;
 }
 
+export const api = {
+  get: <T>(url: string) => request<T>('GET', url),
   post: <T>(url: string, body?: unknown) => request<T>('POST', url, body ?? {}),
   patch: <T>(url: string, body: unknown) => request<T>('PATCH', url, body),
+  delete: <T>(url: string) => request<T>('DELETE', url),
 };
 
-  delete: <T>(url: string) => request<T>('DELETE', url),
 /** Query string from defined values. */
 export function query(params: Record<string, string | number | boolean | undefined | null>): string {
   const search = new URLSearchParams();

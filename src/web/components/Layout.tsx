@@ -51,6 +51,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const code = municipality?.code;
   const signedInHere = actor !== null && (!code || actor.municipality === code);
   const showAdmin = code ? actorHasCapability(actor, code, 'people.manage') : false;
+  const showSurveys = code ? actorHasCapability(actor, code, 'monitor.manage') : false;
   const logo = logoSource(municipality?.theme.logoSvg);
   const outbox = useOutboxAvailable(code);
 
@@ -104,6 +105,13 @@ export function Layout({ children }: { children: ReactNode }) {
                   <li>
                     <NavLink className="ww-nav__link" to={`/gemeente/${code}/wijkkompas`}>
                       {t('nav.wijkkompas')}
+                    </NavLink>
+                  </li>
+                ) : null}
+                {showSurveys ? (
+                  <li>
+                    <NavLink className="ww-nav__link" to={`/gemeente/${code}/enquetes`}>
+                      {t('nav.surveys')}
                     </NavLink>
                   </li>
                 ) : null}
