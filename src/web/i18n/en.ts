@@ -837,7 +837,6 @@ export const en: Record<MessageKey, string> = {
   'surveys.kind.open': 'open question',
   'surveys.status.draft': 'in preparation',
   'surveys.status.sampled': 'sample drawn',
-  'surveys.status.invited': 'invitations sent',
   'surveys.status.open': 'open',
   'surveys.status.closed': 'closed',
   'surveys.statusLabel': 'Status',
@@ -901,4 +900,7 @@ export const en: Record<MessageKey, string> = {
   'surveys.noDifference': 'no significant difference',
   'surveys.higher': 'significantly higher',
   'surveys.lower': 'significantly lower',
+  'surveys.byAreaHeading': 'Comparison between areas',
+  'surveys.byAreaChart': 'Mean per area: {question}',
+  'surveys.byAreaHidden': 'Not shown (too few respondents or no answers): {areas}.',
 };

@@ -837,7 +837,6 @@ export const nl = {
   'surveys.kind.open': 'open vraag',
   'surveys.status.draft': 'in voorbereiding',
   'surveys.status.sampled': 'steekproef getrokken',
-  'surveys.status.invited': 'uitnodigingen verstuurd',
   'surveys.status.open': 'open',
   'surveys.status.closed': 'gesloten',
   'surveys.statusLabel': 'Stand',
@@ -901,6 +900,9 @@ export const nl = {
   'surveys.noDifference': 'geen significant verschil',
   'surveys.higher': 'significant hoger',
   'surveys.lower': 'significant lager',
+  'surveys.byAreaHeading': 'Vergelijking tussen gebieden',
+  'surveys.byAreaChart': 'Gemiddelde per gebied: {question}',
+  'surveys.byAreaHidden': 'Niet getoond (te weinig respondenten of geen antwoorden): {areas}.',
 } as const;
 
 export type MessageKey = keyof typeof nl;

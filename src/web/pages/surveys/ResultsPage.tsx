@@ -5,12 +5,13 @@
 // the API weighted. Below the wave's minimum the area shows "te weinig respondenten", never a
 // figure. Differences from the rest of the municipality and from the previous wave are marked only
 // when they are statistically significant.
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useParams } from 'react-router';
 import { Heading, Paragraph, Table } from '../../components/ads.js';
 import { AppLink } from '../../components/AppLink.js';
 import { LoadError, Loading, useDocumentTitle } from '../../components/Layout.js';
 import { SelectField } from '../../components/forms.js';
+import { BarChart } from '../../components/charts/Chart.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { useApi } from '../../api/use-api.js';
 import { useRequiredMunicipality } from '../../municipality.js';
@@ -87,6 +88,7 @@ export function ResultsPage() {
           </div>
         );
       })}
+      <AreaComparison results={r} />
       <OpenAnswerList results={r} areaId={area?.area.id} />
     </div>
   );
@@ -139,6 +141,43 @@ function Difference({ comparison }: { comparison: Comparison | null }) {
   if (!comparison || comparison.direction === null) return <>–</>;
   if (!comparison.significant || comparison.direction === 'no_significant_difference') return <span className="ww-hint">{t('surveys.noDifference')}</span>;
   return <strong className={`ww-significant ww-significant--${comparison.direction}`}>{comparison.direction === 'higher' ? t('surveys.higher') : t('surveys.lower')}</strong>;
+}
+
+/** One question's mean per area as a bar chart (with its table); areas below the minimum are named, not drawn. */
+function AreaComparison({ results }: { results: WaveResults }) {
+  const { t, lang } = useI18n();
+  const withMean = results.municipality.questions.filter((q) => q.kind === 'grade' || q.kind === 'agree');
+  const [questionId, setQuestionId] = useState(withMean[0]?.questionId ?? '');
+  const question = withMean.find((q) => q.questionId === questionId);
+  const data = useMemo(
+    () =>
+      results.areas.flatMap((a) => {
+        const value = a.questions.find((q) => q.questionId === questionId)?.mean?.value;
+        return value === null || value === undefined ? [] : [{ label: a.area.name, value }];
+      }),
+    [results, questionId],
+  );
+  const hidden = results.areas.filter((a) => !data.some((d) => d.label === a.area.name)).map((a) => a.area.name);
+  if (!question) return null;
+  const format = (v: number) => new Intl.NumberFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(v);
+  return (
+    <section aria-labelledby="per-gebied" className="ww-section">
+      <Heading level={2} id="per-gebied" className="ams-mb-s">
+        {t('surveys.byAreaHeading')}
+      </Heading>
+      <SelectField
+        label={t('surveys.col.question')}
+        name="question"
+        value={questionId}
+        onChange={setQuestionId}
+        options={withMean.map((q) => ({ value: q.questionId, label: q.text[lang] }))}
+      />
+      {data.length > 0 ? (
+        <BarChart title={t('surveys.byAreaChart', { question: question.text[lang] })} data={data} categoryLabel={t('surveys.area')} valueLabel={t('surveys.col.value')} formatValue={format} />
+      ) : null}
+      {hidden.length > 0 ? <Paragraph className="ams-mt-s">{t('surveys.byAreaHidden', { areas: hidden.join(', ') })}</Paragraph> : null}
+    </section>
+  );
 }
 
 function OpenAnswerList({ results, areaId }: { results: WaveResults; areaId: string | undefined }) {

@@ -17,7 +17,7 @@ import { lineErrors, saveFile, surveysApi, type OpenAnswer, type ResponseRates, 
 
 export function WaveStatus({ status }: { status: string }) {
   const { t } = useI18n();
-  const known = ['draft', 'sampled', 'invited', 'open', 'closed'] as const;
+  const known = ['draft', 'sampled', 'open', 'closed'] as const;
   const s = known.find((k) => k === status);
   return <>{s ? t(`surveys.status.${s}`) : status}</>;
 }
