@@ -32,6 +32,8 @@ describe.skipIf(!runBrowserTests)('surveys: the onderzoeker’s pages', { timeou
   let wijken: WijkRef[];
   let dir: string;
   let waveUrl = '';
+  let surveyUrl = '';
+  let demoResultsUrl = '';
   let invitationCodes: string[] = [];
 
   beforeAll(async () => {
@@ -67,6 +69,7 @@ describe.skipIf(!runBrowserTests)('surveys: the onderzoeker’s pages', { timeou
     await page.getByRole('link', { name: 'Leefbaarheidsenquête Venlo' }).click();
     await page.getByRole('heading', { level: 1, name: 'Leefbaarheidsenquête Venlo' }).waitFor();
     await page.getByRole('heading', { level: 2, name: 'Vragen per thema' }).waitFor();
+    surveyUrl = new URL(page.url()).pathname;
     for (const theme of ['Fysieke woonomgeving', 'Sociale woonomgeving', 'Overlast', 'Veiligheid']) await page.getByRole('heading', { level: 3, name: theme }).waitFor();
     await expectNoAxeViolations(page, 'questionnaire with waves (desktop)');
     expect(errors).toEqual([]);
@@ -189,6 +192,7 @@ describe.skipIf(!runBrowserTests)('surveys: the onderzoeker’s pages', { timeou
     await page.getByRole('heading', { level: 1, name: /^Uitkomsten/ }).waitFor();
     await page.locator('table').first().waitFor();
     await poll(() => page.locator('table').first().textContent()).toMatch(/\d,\d tot \d,\d/);
+    demoResultsUrl = new URL(page.url()).pathname;
     // The comparison between areas: a bar chart of the means, the small wijk named instead of drawn.
     await page.locator('#per-gebied ~ figure svg, section:has(#per-gebied) figure svg').first().waitFor();
     const hidden = await page.getByText(/^Niet getoond \(te weinig respondenten of geen antwoorden\): /).textContent();
@@ -224,6 +228,8 @@ describe.skipIf(!runBrowserTests)('surveys: the onderzoeker’s pages', { timeou
         [`/gemeente/${demoMunicipality}/enquetes`, 'Enquêtes', 'surveys list (phone)'],
         [new URL(waveUrl).pathname, 'Proefronde e2e', 'wave page (phone)'],
         [`${new URL(waveUrl).pathname}/resultaten`, 'Uitkomsten Proefronde e2e', 'results (phone)'],
+        [surveyUrl, 'Leefbaarheidsenquête Venlo', 'questionnaire with the new-wave form (phone)'],
+        [demoResultsUrl, /^Uitkomsten Leefbaarheidsenquête/, 'demo results with the chart (phone)'],
       ] as const) {
         await small.goto(`${server.url}${path}`);
         await small.getByRole('heading', { level: 1, name: heading }).waitFor();
