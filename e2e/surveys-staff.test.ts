@@ -70,7 +70,8 @@ describe.skipIf(!runBrowserTests)('surveys: the onderzoeker’s pages', { timeou
     await page.getByRole('heading', { level: 1, name: 'Leefbaarheidsenquête Venlo' }).waitFor();
     await page.getByRole('heading', { level: 2, name: 'Vragen per thema' }).waitFor();
     surveyUrl = new URL(page.url()).pathname;
-    for (const theme of ['Fysieke woonomgeving', 'Sociale woonomgeving', 'Overlast', 'Veiligheid']) await page.getByRole('heading', { level: 3, name: theme }).waitFor();
+    for (const theme of ['Fysieke woonomgeving', 'Sociale woonomgeving', 'Overlast', 'Veiligheid'])
+      await page.getByRole('heading', { level: 3, name: theme }).waitFor();
     await expectNoAxeViolations(page, 'questionnaire with waves (desktop)');
     expect(errors).toEqual([]);
   });
@@ -82,16 +83,25 @@ describe.skipIf(!runBrowserTests)('surveys: the onderzoeker’s pages', { timeou
     const items = page.locator('.ww-question-list > li');
     const before = await items.count();
     expect(before).toBeGreaterThan(5);
-    await items.first().getByRole('button', { name: /^Tekst wijzigen/ }).click();
+    await items
+      .first()
+      .getByRole('button', { name: /^Tekst wijzigen/ })
+      .click();
     await page.getByLabel('Tekst van de vraag').first().fill('Welk rapportcijfer geeft u uw straat?');
     await page.getByRole('button', { name: 'Opslaan' }).click();
     await page.getByText('De vraag is gewijzigd.').waitFor();
     await poll(() => items.first().textContent()).toMatch(/^Welk rapportcijfer geeft u uw straat\?/);
-    await items.nth(1).getByRole('button', { name: /^Weghalen/ }).click();
+    await items
+      .nth(1)
+      .getByRole('button', { name: /^Weghalen/ })
+      .click();
     await page.getByText('De vraag is weggehaald.').waitFor();
     await poll(() => items.count()).toBe(before - 1);
     await page.getByLabel('Soort vraag').selectOption('open');
-    await page.locator('form', { has: page.getByRole('heading', { name: 'Vraag toevoegen' }) }).getByLabel('Tekst van de vraag').fill('Wat zou u verbeteren in uw buurt?');
+    await page
+      .locator('form', { has: page.getByRole('heading', { name: 'Vraag toevoegen' }) })
+      .getByLabel('Tekst van de vraag')
+      .fill('Wat zou u verbeteren in uw buurt?');
     await page.getByRole('button', { name: 'Vraag toevoegen' }).click();
     await page.getByText('De vraag is toegevoegd.').waitFor();
     await poll(() => items.count()).toBe(before);
@@ -143,12 +153,15 @@ describe.skipIf(!runBrowserTests)('surveys: the onderzoeker’s pages', { timeou
     const downloading = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Uitnodigingen downloaden (CSV)' }).click();
     const download = await downloading;
-    const csv = readFileSync((await download.path()), 'utf8').replace(/^\uFEFF/, '');
+    const csv = readFileSync(await download.path(), 'utf8').replace(/^\uFEFF/, '');
     const rows = csv.trim().split(/\r?\n/);
     expect(rows[0]).toMatch(/^code;adres;postcode;woonplaats;gebied;gebiedsnaam/);
     expect(rows).toHaveLength(7);
     invitationCodes = rows.slice(1).map((r) => r.split(';')[0]!);
-    await page.getByText(/is gedownload\.$/).first().waitFor();
+    await page
+      .getByText(/is gedownload\.$/)
+      .first()
+      .waitFor();
 
     // Response per area: 3 invited each, nothing answered yet.
     const table = page.getByRole('table', { name: /Respons per gebied/ });
@@ -156,15 +169,22 @@ describe.skipIf(!runBrowserTests)('surveys: the onderzoeker’s pages', { timeou
     await expectNoAxeViolations(page, 'wave after sample and invitations (desktop)');
 
     // One resident answers; the table counts it, and the reminders go to the other five.
-    const form = (await server.app.inject({ method: 'GET', url: `/api/public/survey/${invitationCodes[0]}` })).json<{ survey: { questions: { id: string; kind: string }[] } }>();
+    const form = (await server.app.inject({ method: 'GET', url: `/api/public/survey/${invitationCodes[0]}` })).json<{
+      survey: { questions: { id: string; kind: string }[] };
+    }>();
     const grade = form.survey.questions.find((q) => q.kind === 'grade')!;
     const answered = await server.app.inject({ method: 'POST', url: `/api/public/survey/${invitationCodes[0]}`, payload: { answers: { [grade.id]: 7 } } });
     expect(answered.statusCode, answered.body).toBe(201);
     await page.reload();
+    // Invitations are issued once: the codes are not kept, so the button is gone after a reload.
+    await page.getByText(/^De uitnodigingen zijn gemaakt \(6\)/).waitFor();
+    expect(await page.getByRole('button', { name: 'Uitnodigingen downloaden (CSV)' }).count()).toBe(0);
     await poll(() => table.locator('tbody tr').last().textContent()).toMatch(/Totaal.*6.*1\s*17\s*%/);
     const reminding = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Herinneringen downloaden (CSV)' }).click();
-    const reminders = readFileSync((await (await reminding).path()), 'utf8').trim().split(/\r?\n/);
+    const reminders = readFileSync(await (await reminding).path(), 'utf8')
+      .trim()
+      .split(/\r?\n/);
     expect(reminders).toHaveLength(6);
     expect(errors).toEqual([]);
   });
@@ -196,7 +216,10 @@ describe.skipIf(!runBrowserTests)('surveys: the onderzoeker’s pages', { timeou
     // The comparison between areas: a bar chart of the means, the small wijk named instead of drawn.
     await page.locator('#per-gebied ~ figure svg, section:has(#per-gebied) figure svg').first().waitFor();
     const hidden = await page.getByText(/^Niet getoond \(te weinig respondenten of geen antwoorden\): /).textContent();
-    const small = hidden!.replace(/^[^:]+: /, '').replace(/\.$/, '').split(', ')[0]!;
+    const small = hidden!
+      .replace(/^[^:]+: /, '')
+      .replace(/\.$/, '')
+      .split(', ')[0]!;
     await expectNoAxeViolations(page, 'demo results with the chart (desktop)');
     await page.getByLabel('Gebied', { exact: true }).selectOption({ label: small });
     await page.getByText(/Te weinig respondenten in dit gebied/).waitFor();
@@ -215,7 +238,10 @@ describe.skipIf(!runBrowserTests)('surveys: the onderzoeker’s pages', { timeou
     await field.fill('Hondenpoep in het park.');
     await page.getByRole('button', { name: 'Publiceren' }).first().click();
     await page.getByRole('heading', { level: 3, name: 'Gepubliceerde open antwoorden' }).waitFor();
-    await page.locator('li', { hasText: /^Hondenpoep in het park\. \(/ }).first().waitFor();
+    await page
+      .locator('li', { hasText: /^Hondenpoep in het park\. \(/ })
+      .first()
+      .waitFor();
     await expectNoAxeViolations(page, 'open answers (desktop)');
   });
 

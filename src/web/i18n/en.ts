@@ -857,6 +857,7 @@ export const en: Record<MessageKey, string> = {
   'surveys.lettersHeading': '3. Letters',
   'surveys.invitationsIntro': 'Download the invitations as CSV for the mail merge. This can be done once: the personal codes are not kept.',
   'surveys.downloadInvitations': 'Download invitations (CSV)',
+  'surveys.invitationsIssued': 'The invitations have been made ({n}). They cannot be downloaded again: the codes are not kept. Use the reminders if needed.',
   'surveys.remindersIntro': 'Reminders: a new code for everyone who has not answered yet. The code from the first letter stays valid.',
   'surveys.downloadReminders': 'Download reminders (CSV)',
   'surveys.downloaded': '{file} has been downloaded.',

@@ -857,6 +857,7 @@ export const nl = {
   'surveys.lettersHeading': '3. Brieven',
   'surveys.invitationsIntro': 'Download de uitnodigingen als CSV voor de mail merge. Dit kan één keer: de persoonlijke codes worden niet bewaard.',
   'surveys.downloadInvitations': 'Uitnodigingen downloaden (CSV)',
+  'surveys.invitationsIssued': 'De uitnodigingen zijn gemaakt ({n}). Ze kunnen niet opnieuw worden gedownload: de codes worden niet bewaard. Gebruik zo nodig de herinneringen.',
   'surveys.remindersIntro': 'Herinneringen: een nieuwe code voor iedereen die nog niet heeft ingevuld. De code uit de eerste brief blijft geldig.',
   'surveys.downloadReminders': 'Herinneringen downloaden (CSV)',
   'surveys.downloaded': '{file} is gedownload.',

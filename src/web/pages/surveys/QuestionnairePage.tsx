@@ -22,7 +22,12 @@ export function QuestionnairePage() {
   const municipality = useRequiredMunicipality();
   const survey = useApi<SurveyDetail>(`${surveysApi(municipality.code)}/surveys/${surveyId ?? ''}`);
   useDocumentTitle(survey.data?.name ?? t('surveys.heading'));
-  if (survey.error) return <div className="ww-container"><LoadError error={survey.error} onRetry={survey.reload} /></div>;
+  if (survey.error)
+    return (
+      <div className="ww-container">
+        <LoadError error={survey.error} onRetry={survey.reload} />
+      </div>
+    );
   if (!survey.data) return <Loading />;
   const s = survey.data;
   const manage = s.abilities.includes('monitor.manage');
@@ -123,7 +128,15 @@ function NewWaveForm({ survey }: { survey: SurveyDetail }) {
         ) : null}
         <TextField label={t('surveys.waveName')} name="name" value={name} onChange={setName} error={form.fieldErrors.name} required />
         <TextField label={t('surveys.opensOn')} name="opensOn" type="date" value={opensOn} onChange={setOpensOn} error={form.fieldErrors.opensOn} required />
-        <TextField label={t('surveys.closesOn')} name="closesOn" type="date" value={closesOn} onChange={setClosesOn} error={form.fieldErrors.closesOn} required />
+        <TextField
+          label={t('surveys.closesOn')}
+          name="closesOn"
+          type="date"
+          value={closesOn}
+          onChange={setClosesOn}
+          error={form.fieldErrors.closesOn}
+          required
+        />
         <TextField
           label={t('surveys.targetPerArea')}
           name="targetPerArea"
@@ -196,7 +209,9 @@ function QuestionsSection({ survey, manage, onChanged }: { survey: SurveyDetail;
     setError(null);
     setDone(null);
     try {
-      await api.patch(`${surveysApi(municipality.code)}/surveys/${survey.id}`, { questions: questions.map(({ optional: _o, ...q }) => (q.kind === 'agree' ? { ...q, options: undefined } : q)) });
+      await api.patch(`${surveysApi(municipality.code)}/surveys/${survey.id}`, {
+        questions: questions.map(({ optional: _o, ...q }) => (q.kind === 'agree' ? { ...q, options: undefined } : q)),
+      });
       setDone(message);
       setEditing(null);
       onChanged();
@@ -275,7 +290,12 @@ function QuestionsSection({ survey, manage, onChanged }: { survey: SurveyDetail;
                             type="button"
                             variant="tertiary"
                             disabled={busy}
-                            onClick={() => void save(survey.questions.filter((x) => x.id !== q.id), t('surveys.questionRemoved'))}
+                            onClick={() =>
+                              void save(
+                                survey.questions.filter((x) => x.id !== q.id),
+                                t('surveys.questionRemoved'),
+                              )
+                            }
                           >
                             {t('surveys.removeQuestion')}
                             <span className="ams-visually-hidden">: {q.text[lang]}</span>
@@ -320,7 +340,13 @@ function AddQuestionForm({ survey, busy, onAdd }: { survey: SurveyDetail; busy: 
       <Heading level={3} id="vraag-toevoegen" className="ams-mb-s">
         {t('surveys.addQuestion')}
       </Heading>
-      <SelectField label={t('surveys.theme')} name="theme" value={theme} onChange={setTheme} options={survey.themeNames.map((th) => ({ value: th.id, label: th.name[lang] }))} />
+      <SelectField
+        label={t('surveys.theme')}
+        name="theme"
+        value={theme}
+        onChange={setTheme}
+        options={survey.themeNames.map((th) => ({ value: th.id, label: th.name[lang] }))}
+      />
       <SelectField
         label={t('surveys.kind')}
         name="kind"

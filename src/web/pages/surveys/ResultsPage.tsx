@@ -27,7 +27,12 @@ export function ResultsPage() {
   const results = useApi<WaveResults>(`${surveysApi(municipality.code)}/waves/${waveId ?? ''}/results`);
   const [chosen, setChosen] = useState<string>(MUNICIPALITY);
   useDocumentTitle(results.data ? t('surveys.resultsTitle', { name: results.data.wave.name }) : t('surveys.heading'));
-  if (results.error) return <div className="ww-container"><LoadError error={results.error} onRetry={results.reload} /></div>;
+  if (results.error)
+    return (
+      <div className="ww-container">
+        <LoadError error={results.error} onRetry={results.reload} />
+      </div>
+    );
   if (!results.data) return <Loading />;
   const r = results.data;
   const area = r.areas.find((a) => a.area.id === chosen);
@@ -76,8 +81,12 @@ export function ResultsPage() {
               <Table.Header>
                 <Table.Row>
                   <Table.HeaderCell scope="col">{t('surveys.col.question')}</Table.HeaderCell>
-                  <Table.HeaderCell scope="col" align="end">{t('surveys.col.n')}</Table.HeaderCell>
-                  <Table.HeaderCell scope="col" align="end">{t('surveys.col.value')}</Table.HeaderCell>
+                  <Table.HeaderCell scope="col" align="end">
+                    {t('surveys.col.n')}
+                  </Table.HeaderCell>
+                  <Table.HeaderCell scope="col" align="end">
+                    {t('surveys.col.value')}
+                  </Table.HeaderCell>
                   <Table.HeaderCell scope="col">{t('surveys.col.ci')}</Table.HeaderCell>
                   <Table.HeaderCell scope="col">{t('surveys.col.rest')}</Table.HeaderCell>
                   <Table.HeaderCell scope="col">{t('surveys.col.previous')}</Table.HeaderCell>
@@ -95,22 +104,59 @@ export function ResultsPage() {
 
   function questionRows(q: QuestionResult) {
     const rows = [];
-    if (q.mean) rows.push(<ResultRow key={`${q.questionId}-mean`} label={`${q.text[lang]} ${t('surveys.meanSuffix')}`} q={q} estimate={q.mean} comparison={q.comparison} share={false} />);
+    if (q.mean)
+      rows.push(
+        <ResultRow
+          key={`${q.questionId}-mean`}
+          label={`${q.text[lang]} ${t('surveys.meanSuffix')}`}
+          q={q}
+          estimate={q.mean}
+          comparison={q.comparison}
+          share={false}
+        />,
+      );
     for (const s of q.shares)
       rows.push(
-        <ResultRow key={`${q.questionId}-${s.key}`} label={`${q.text[lang]}: ${s.key === 'agree' ? t('surveys.shareAgree') : s.text[lang]}`} q={q} estimate={s.estimate} comparison={s.comparison} share />,
+        <ResultRow
+          key={`${q.questionId}-${s.key}`}
+          label={`${q.text[lang]}: ${s.key === 'agree' ? t('surveys.shareAgree') : s.text[lang]}`}
+          q={q}
+          estimate={s.estimate}
+          comparison={s.comparison}
+          share
+        />,
       );
     if (rows.length === 0) rows.push(<ResultRow key={q.questionId} label={q.text[lang]} q={q} estimate={null} comparison={q.comparison} share={false} />);
     return rows;
   }
 }
 
-function ResultRow({ label, q, estimate, comparison, share }: { label: string; q: QuestionResult; estimate: Estimate | null; comparison: { rest: Comparison | null; previousWave: Comparison | null }; share: boolean }) {
+function ResultRow({
+  label,
+  q,
+  estimate,
+  comparison,
+  share,
+}: {
+  label: string;
+  q: QuestionResult;
+  estimate: Estimate | null;
+  comparison: { rest: Comparison | null; previousWave: Comparison | null };
+  share: boolean;
+}) {
   const { t, lang, number } = useI18n();
-  const fmt = (v: number | null) => (v === null ? '–' : share ? percent(v, lang) : new Intl.NumberFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(v));
+  const fmt = (v: number | null) =>
+    v === null
+      ? '–'
+      : share
+        ? percent(v, lang)
+        : new Intl.NumberFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(v);
   const hidden = q.suppressed || q.status === 'suppressed' || estimate === null || estimate.value === null;
   const n = q.n === null ? '–' : number(q.n);
-  const nEff = q.nEffective !== null && q.n !== null && Math.round(q.nEffective) !== q.n ? ` (${t('surveys.nEffectiveShort', { n: number(Math.round(q.nEffective)) })})` : '';
+  const nEff =
+    q.nEffective !== null && q.n !== null && Math.round(q.nEffective) !== q.n
+      ? ` (${t('surveys.nEffectiveShort', { n: number(Math.round(q.nEffective)) })})`
+      : '';
   return (
     <Table.Row>
       <Table.HeaderCell scope="row">{label}</Table.HeaderCell>
@@ -122,7 +168,11 @@ function ResultRow({ label, q, estimate, comparison, share }: { label: string; q
       ) : (
         <>
           <Table.Cell align="end">{fmt(estimate.value)}</Table.Cell>
-          <Table.Cell>{estimate.ciLower !== null && estimate.ciUpper !== null ? t('surveys.ciRange', { lower: fmt(estimate.ciLower), upper: fmt(estimate.ciUpper) }) : '–'}</Table.Cell>
+          <Table.Cell>
+            {estimate.ciLower !== null && estimate.ciUpper !== null
+              ? t('surveys.ciRange', { lower: fmt(estimate.ciLower), upper: fmt(estimate.ciUpper) })
+              : '–'}
+          </Table.Cell>
           <Table.Cell>
             <Difference comparison={comparison.rest} />
           </Table.Cell>
@@ -140,7 +190,11 @@ function Difference({ comparison }: { comparison: Comparison | null }) {
   const { t } = useI18n();
   if (!comparison || comparison.direction === null) return <>–</>;
   if (!comparison.significant || comparison.direction === 'no_significant_difference') return <span className="ww-hint">{t('surveys.noDifference')}</span>;
-  return <strong className={`ww-significant ww-significant--${comparison.direction}`}>{comparison.direction === 'higher' ? t('surveys.higher') : t('surveys.lower')}</strong>;
+  return (
+    <strong className={`ww-significant ww-significant--${comparison.direction}`}>
+      {comparison.direction === 'higher' ? t('surveys.higher') : t('surveys.lower')}
+    </strong>
+  );
 }
 
 /** One question's mean per area as a bar chart (with its table); areas below the minimum are named, not drawn. */
@@ -173,7 +227,13 @@ function AreaComparison({ results }: { results: WaveResults }) {
         options={withMean.map((q) => ({ value: q.questionId, label: q.text[lang] }))}
       />
       {data.length > 0 ? (
-        <BarChart title={t('surveys.byAreaChart', { question: question.text[lang] })} data={data} categoryLabel={t('surveys.area')} valueLabel={t('surveys.col.value')} formatValue={format} />
+        <BarChart
+          title={t('surveys.byAreaChart', { question: question.text[lang] })}
+          data={data}
+          categoryLabel={t('surveys.area')}
+          valueLabel={t('surveys.col.value')}
+          formatValue={format}
+        />
       ) : null}
       {hidden.length > 0 ? <Paragraph className="ams-mt-s">{t('surveys.byAreaHidden', { areas: hidden.join(', ') })}</Paragraph> : null}
     </section>

@@ -79,7 +79,12 @@ export function WavePage() {
     wave.reload();
     response.reload();
   };
-  if (wave.error) return <div className="ww-container"><LoadError error={wave.error} onRetry={wave.reload} /></div>;
+  if (wave.error)
+    return (
+      <div className="ww-container">
+        <LoadError error={wave.error} onRetry={wave.reload} />
+      </div>
+    );
   if (!wave.data) return <Loading />;
   const w = wave.data;
   const manage = w.abilities?.includes('monitor.manage') ?? false;
@@ -220,7 +225,7 @@ function SampleStep({ wave, onDone }: { wave: WaveView; onDone: () => void }) {
 }
 
 function LettersStep({ wave, onDone }: { wave: WaveView; onDone: () => void }) {
-  const { t } = useI18n();
+  const { t, number } = useI18n();
   const municipality = useRequiredMunicipality();
   const invitations = useStep(onDone);
   const reminders = useStep(onDone);
@@ -232,20 +237,24 @@ function LettersStep({ wave, onDone }: { wave: WaveView; onDone: () => void }) {
       </Heading>
       <Paragraph className="ams-mb-s">{t('surveys.invitationsIntro')}</Paragraph>
       <StepOutcome result={invitations.result} />
-      <p className="ams-mb-m">
-        <Button
-          disabled={invitations.busy}
-          onClick={() =>
-            void invitations.run(async () => {
-              const { blob, fileName } = await postForFile(`${base}/invitations?format=csv`, {}, 'uitnodigingen.csv');
-              saveFile(blob, fileName);
-              return t('surveys.downloaded', { file: fileName });
-            })
-          }
-        >
-          {t('surveys.downloadInvitations')}
-        </Button>
-      </p>
+      {wave.counts.invited > 0 ? (
+        <Paragraph className="ams-mb-m">{t('surveys.invitationsIssued', { n: number(wave.counts.invited) })}</Paragraph>
+      ) : (
+        <p className="ams-mb-m">
+          <Button
+            disabled={invitations.busy}
+            onClick={() =>
+              void invitations.run(async () => {
+                const { blob, fileName } = await postForFile(`${base}/invitations?format=csv`, {}, 'uitnodigingen.csv');
+                saveFile(blob, fileName);
+                return t('surveys.downloaded', { file: fileName });
+              })
+            }
+          >
+            {t('surveys.downloadInvitations')}
+          </Button>
+        </p>
+      )}
       <Paragraph className="ams-mb-s">{t('surveys.remindersIntro')}</Paragraph>
       <StepOutcome result={reminders.result} />
       <Button
@@ -267,7 +276,9 @@ function LettersStep({ wave, onDone }: { wave: WaveView; onDone: () => void }) {
 
 export function percent(value: number | null, lang: 'nl' | 'en', digits = 0): string {
   if (value === null) return '–';
-  return new Intl.NumberFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', { style: 'percent', maximumFractionDigits: digits, minimumFractionDigits: digits }).format(value);
+  return new Intl.NumberFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', { style: 'percent', maximumFractionDigits: digits, minimumFractionDigits: digits }).format(
+    value,
+  );
 }
 
 function ResponseTable({ rates }: { rates: ResponseRates }) {
@@ -279,11 +290,21 @@ function ResponseTable({ rates }: { rates: ResponseRates }) {
         <Table.Header>
           <Table.Row>
             <Table.HeaderCell scope="col">{t('surveys.area')}</Table.HeaderCell>
-            <Table.HeaderCell scope="col" align="end">{t('surveys.col.addresses')}</Table.HeaderCell>
-            <Table.HeaderCell scope="col" align="end">{t('surveys.col.invited')}</Table.HeaderCell>
-            <Table.HeaderCell scope="col" align="end">{t('surveys.col.reminded')}</Table.HeaderCell>
-            <Table.HeaderCell scope="col" align="end">{t('surveys.col.responded')}</Table.HeaderCell>
-            <Table.HeaderCell scope="col" align="end">{t('surveys.col.rate')}</Table.HeaderCell>
+            <Table.HeaderCell scope="col" align="end">
+              {t('surveys.col.addresses')}
+            </Table.HeaderCell>
+            <Table.HeaderCell scope="col" align="end">
+              {t('surveys.col.invited')}
+            </Table.HeaderCell>
+            <Table.HeaderCell scope="col" align="end">
+              {t('surveys.col.reminded')}
+            </Table.HeaderCell>
+            <Table.HeaderCell scope="col" align="end">
+              {t('surveys.col.responded')}
+            </Table.HeaderCell>
+            <Table.HeaderCell scope="col" align="end">
+              {t('surveys.col.rate')}
+            </Table.HeaderCell>
           </Table.Row>
         </Table.Header>
         <Table.Body>
@@ -329,7 +350,9 @@ function OpenAnswers({ wave }: { wave: WaveView }) {
       {pending.error ? <LoadError error={pending.error} onRetry={pending.reload} /> : null}
       {pending.data && pending.data.items.length === 0 ? <Paragraph className="ams-mb-s">{t('surveys.openNone')}</Paragraph> : null}
       <ul className="ww-open-answers">
-        {pending.data?.items.map((a) => <RedactForm key={a.id} answer={a} onDone={reload} />)}
+        {pending.data?.items.map((a) => (
+          <RedactForm key={a.id} answer={a} onDone={reload} />
+        ))}
       </ul>
       {published.data && published.data.items.length > 0 ? (
         <>
@@ -382,7 +405,14 @@ function RedactForm({ answer, onDone }: { answer: OpenAnswer; onDone: () => void
             {error}
           </Notice>
         ) : null}
-        <TextField label={t('surveys.openAnswerIn', { area: answer.areaName ?? '' })} name={`open-${answer.id}`} value={text} onChange={setText} rows={3} hint={t('surveys.redactHint')} />
+        <TextField
+          label={t('surveys.openAnswerIn', { area: answer.areaName ?? '' })}
+          name={`open-${answer.id}`}
+          value={text}
+          onChange={setText}
+          rows={3}
+          hint={t('surveys.redactHint')}
+        />
         <div className="ww-actions">
           <Button type="submit" disabled={busy || !text.trim()}>
             {t('surveys.publish')}
