@@ -13,7 +13,15 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { APIRequestContext, Browser, BrowserContext, Page } from 'playwright-core';
 import { eq } from 'drizzle-orm';
-import { collectPageErrors, confirmEmailLink, expectNoAxeViolations, launchBrowser, runBrowserTests, scrollsSideways, signInThroughForm } from './support/browser.js';
+import {
+  collectPageErrors,
+  confirmEmailLink,
+  expectNoAxeViolations,
+  launchBrowser,
+  runBrowserTests,
+  scrollsSideways,
+  signInThroughForm,
+} from './support/browser.js';
 import { demoMunicipality, demoPassword, startServer, type RunningServer } from './support/server.js';
 import { rounds } from '../src/server/rounds/schema.js';
 import { addDays, amsterdamDate } from '../src/core/calendar/deadlines.js';
@@ -42,7 +50,14 @@ describe.skipIf(!runBrowserTests)('a budget round in the browser', { timeout: 24
 
   /** Sets the round's six dates relative to today (test-only shortcut through time). */
   async function setPhases(offsets: [number, number, number, number, number, number], roundId = round.id) {
-    const [ideasFrom, ideasTo, checkTo, votingFrom, votingTo, resultsFrom] = offsets.map((d) => addDays(today(), d)) as [string, string, string, string, string, string];
+    const [ideasFrom, ideasTo, checkTo, votingFrom, votingTo, resultsFrom] = offsets.map((d) => addDays(today(), d)) as [
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+    ];
     await server.db.update(rounds).set({ ideasFrom, ideasTo, checkTo, votingFrom, votingTo, resultsFrom }).where(eq(rounds.id, roundId));
   }
 
@@ -54,7 +69,9 @@ describe.skipIf(!runBrowserTests)('a budget round in the browser', { timeout: 24
 
   async function fresh(viewport: { width: number; height: number }): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
     const context = await browser.newContext(
-      viewport.width < 500 ? { viewport, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'nl-NL', acceptDownloads: true } : { viewport, locale: 'nl-NL', acceptDownloads: true },
+      viewport.width < 500
+        ? { viewport, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'nl-NL', acceptDownloads: true }
+        : { viewport, locale: 'nl-NL', acceptDownloads: true },
     );
     const page = await context.newPage();
     return { context, page, errors: collectPageErrors(page) };
@@ -80,7 +97,14 @@ describe.skipIf(!runBrowserTests)('a budget round in the browser', { timeout: 24
     const blerick = districts.find((d) => d.code === 'SD0983-BLERICK');
     expect(blerick).toBeDefined();
     const area = { areaId: blerick!.id };
-    const phases = { ideasFrom: addDays(today(), -1), ideasTo: addDays(today(), 5), checkTo: addDays(today(), 8), votingFrom: addDays(today(), 10), votingTo: addDays(today(), 20), resultsFrom: addDays(today(), 21) };
+    const phases = {
+      ideasFrom: addDays(today(), -1),
+      ideasTo: addDays(today(), 5),
+      checkTo: addDays(today(), 8),
+      votingFrom: addDays(today(), 10),
+      votingTo: addDays(today(), 20),
+      resultsFrom: addDays(today(), 21),
+    };
     const created = await request.post(api('/rounds'), {
       headers: { 'x-csrf-token': token },
       data: {
@@ -267,13 +291,18 @@ describe.skipIf(!runBrowserTests)('a budget round in the browser', { timeout: 24
     const email = `regisseur2.${Date.now()}@venlo.demo`;
     const password = 'tweede-regisseur-2026';
     try {
-      const login = await admin.request.post(`${server.url}/api/auth/login`, { data: { municipality: demoMunicipality, email: 'beheerder@venlo.demo', password: demoPassword } });
+      const login = await admin.request.post(`${server.url}/api/auth/login`, {
+        data: { municipality: demoMunicipality, email: 'beheerder@venlo.demo', password: demoPassword },
+      });
       expect(login.status(), await login.text()).toBe(200);
       const token = ((await login.json()) as { csrfToken: string }).csrfToken;
       const person = await admin.request.post(api('/people'), { headers: { 'x-csrf-token': token }, data: { name: 'Tessa Tweede', email, password } });
       expect(person.status(), await person.text()).toBe(201);
       const personId = ((await person.json()) as { id: string }).id;
-      const role = await admin.request.post(api('/role-assignments'), { headers: { 'x-csrf-token': token }, data: { personId, role: 'wijkregisseur', areaId: round.areas[0]!.areaId } });
+      const role = await admin.request.post(api('/role-assignments'), {
+        headers: { 'x-csrf-token': token },
+        data: { personId, role: 'wijkregisseur', areaId: round.areas[0]!.areaId },
+      });
       expect(role.status(), await role.text()).toBe(201);
     } finally {
       await admin.close();
@@ -355,7 +384,14 @@ describe.skipIf(!runBrowserTests)('a budget round in the browser', { timeout: 24
     const request = staffPage.request;
     const token = await csrf(request);
     const headers = { 'x-csrf-token': token };
-    const phases = { ideasFrom: addDays(today(), -1), ideasTo: addDays(today(), 1), checkTo: addDays(today(), 2), votingFrom: addDays(today(), 3), votingTo: addDays(today(), 9), resultsFrom: addDays(today(), 10) };
+    const phases = {
+      ideasFrom: addDays(today(), -1),
+      ideasTo: addDays(today(), 1),
+      checkTo: addDays(today(), 2),
+      votingFrom: addDays(today(), 3),
+      votingTo: addDays(today(), 9),
+      resultsFrom: addDays(today(), 10),
+    };
     const created = await request.post(api('/rounds'), {
       headers,
       data: {
@@ -380,7 +416,11 @@ describe.skipIf(!runBrowserTests)('a budget round in the browser', { timeout: 24
     expect((await request.post(api(`/rounds/${ranked.id}/publish`), { headers, data: {} })).status()).toBeLessThan(300);
     const csv = await request.post(api(`/rounds/${ranked.id}/codes`), { headers, data: { areaId: ranked.areas[0]!.areaId, count: 1 } });
     expect(csv.status()).toBe(201);
-    const code = (await csv.text()).replace(/^\uFEFF/, '').split(/\r?\n/)[1]!.split(';')[0]!.replace(/"/g, '');
+    const code = (await csv.text())
+      .replace(/^\uFEFF/, '')
+      .split(/\r?\n/)[1]!
+      .split(';')[0]!
+      .replace(/"/g, '');
     await setPhases([-10, -6, -3, 0, 7, 8], ranked.id);
 
     const { context, page, errors } = await fresh(phone);

@@ -53,7 +53,8 @@ export async function buildApp(options: BuildOptions): Promise<App> {
       redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'req.headers.authorization'],
       serializers: { req: requestLogFields },
     },
-    genReqId: (req) => (typeof req.headers['x-request-id'] === 'string' && /^[\w.-]{1,100}$/.test(req.headers['x-request-id']) ? req.headers['x-request-id'] : randomUUID()),
+    genReqId: (req) =>
+      typeof req.headers['x-request-id'] === 'string' && /^[\w.-]{1,100}$/.test(req.headers['x-request-id']) ? req.headers['x-request-id'] : randomUUID(),
     requestIdHeader: false,
     trustProxy: config.trustProxy,
     bodyLimit: 10 * 1024 * 1024,
@@ -90,7 +91,12 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
-      info: { title: 'Wijkwijs API', version: '0.1.0', description: 'Wijkgericht werken: gebieden, mensen, budgetten, initiatieven, wijkkompas. Fouten als application/problem+json (RFC 9457) met een vaste `code`.' },
+      info: {
+        title: 'Wijkwijs API',
+        version: '0.1.0',
+        description:
+          'Wijkgericht werken: gebieden, mensen, budgetten, initiatieven, wijkkompas. Fouten als application/problem+json (RFC 9457) met een vaste `code`.',
+      },
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'wijkwijs_session' } } },
       security: [{ session: [] }],
     },

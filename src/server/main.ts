@@ -39,7 +39,12 @@ export async function startServer(config: Config = loadConfig()): Promise<Starte
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
-  const lines = [``, `  Wijkwijs draait op / is running at ${url}`, `  Database: ${database.engine === 'pglite' ? `ingebouwd / embedded (${config.dataDir})` : 'PostgreSQL'}`, `  API-documentatie / API docs: ${url}/api/docs`];
+  const lines = [
+    ``,
+    `  Wijkwijs draait op / is running at ${url}`,
+    `  Database: ${database.engine === 'pglite' ? `ingebouwd / embedded (${config.dataDir})` : 'PostgreSQL'}`,
+    `  API-documentatie / API docs: ${url}/api/docs`,
+  ];
   if (demoSignIns.length > 0) lines.push('', '  Demo-accounts (gemeente Venlo, GM0983):', ...demoSignIns.map((s) => `    ${s}`));
   console.log(lines.join('\n') + '\n');
   return { app, url, close };

@@ -51,7 +51,14 @@ export function importIndicatorsCommand(): Command {
             const result = await database.db.transaction((tx) =>
               importIndicators(
                 tx,
-                { content, municipalityCode: options.municipality, format: options.format, period: options.period, fileName: basename(file), dryRun: options.dryRun },
+                {
+                  content,
+                  municipalityCode: options.municipality,
+                  format: options.format,
+                  period: options.period,
+                  fileName: basename(file),
+                  dryRun: options.dryRun,
+                },
                 { actor: { personId: null, label: 'cli' }, onProgress: bar.update },
               ),
             );
@@ -62,7 +69,11 @@ export function importIndicatorsCommand(): Command {
             if (!(error instanceof AppError)) throw error;
             const errors = (error.details?.errors ?? []) as ImportError[];
             for (const e of errors) console.error(e.message);
-            console.error(errors.length > 0 ? `\n${file}: ${errors.length} ${errors.length === 1 ? 'fout' : 'fouten'}; er is niets geïmporteerd.` : `${file}: fout (${error.code}): ${error.text.nl}`);
+            console.error(
+              errors.length > 0
+                ? `\n${file}: ${errors.length} ${errors.length === 1 ? 'fout' : 'fouten'}; er is niets geïmporteerd.`
+                : `${file}: fout (${error.code}): ${error.text.nl}`,
+            );
             process.exitCode = 1;
           }
         }
@@ -78,7 +89,10 @@ const phases: Record<ImportIndicatorsProgress['phase'], string> = { validate: 'C
 function progressBar(name: string): { update: (p: ImportIndicatorsProgress) => void; stop: () => void } {
   let shown: ImportIndicatorsProgress['phase'] | undefined;
   const bar = process.stderr.isTTY
-    ? new cliProgress.SingleBar({ format: `${name} {phase} [{bar}] {value}/{total} cijfers`, stream: process.stderr, hideCursor: true }, cliProgress.Presets.shades_classic)
+    ? new cliProgress.SingleBar(
+        { format: `${name} {phase} [{bar}] {value}/{total} cijfers`, stream: process.stderr, hideCursor: true },
+        cliProgress.Presets.shades_classic,
+      )
     : undefined;
   return {
     update: (p) => {

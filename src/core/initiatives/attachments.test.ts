@@ -2,8 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { attachmentStageProblem, checkAttachmentFile, detectFileType, safeFilename, type FileType } from './attachments.js';
 
-const bytes = (...parts: (string | number[])[]) =>
-  Uint8Array.from(parts.flatMap((p) => (typeof p === 'string' ? [...p].map((c) => c.charCodeAt(0)) : p)));
+const bytes = (...parts: (string | number[])[]) => Uint8Array.from(parts.flatMap((p) => (typeof p === 'string' ? [...p].map((c) => c.charCodeAt(0)) : p)));
 const zip = (...names: string[]) => bytes([0x50, 0x4b, 0x03, 0x04], [...Array<number>(26).fill(0)], ...names);
 
 describe('detectFileType: by magic bytes', () => {
@@ -53,7 +52,12 @@ describe('stages', () => {
     ['application', 'add', 'draft', null],
     ['application', 'add', 'in_advice', null],
     ['application', 'add', 'granted', "Bij een initiatief met status 'toegekend' kan nu geen bijlage bij de aanvraag worden toegevoegd."],
-    ['application', 'remove', 'submitted', "Bij een initiatief met status 'ingediend' kan nu geen bijlage bij de aanvraag worden verwijderd: wat is ingediend, blijft bij de aanvraag."],
+    [
+      'application',
+      'remove',
+      'submitted',
+      "Bij een initiatief met status 'ingediend' kan nu geen bijlage bij de aanvraag worden verwijderd: wat is ingediend, blijft bij de aanvraag.",
+    ],
     ['receipt', 'add', 'in_execution', null],
     ['receipt', 'remove', 'advance_paid', null],
     ['receipt', 'add', 'accounted', "Bij een initiatief met status 'verantwoord' kan nu geen bon worden toegevoegd."],

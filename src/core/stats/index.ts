@@ -113,6 +113,14 @@ export {
 
 export { type GroupKey, type GroupStatistics, type AnswerRow, type Aggregator, createAggregator } from './streaming.js';
 
-export { type PlainSums, type WeightedSums, momentsFromSums, momentsFromCount, mergeWeightedSums, momentsFromWeightedSums, shareMomentsFromWeights } from './sums.js';
+export {
+  type PlainSums,
+  type WeightedSums,
+  momentsFromSums,
+  momentsFromCount,
+  mergeWeightedSums,
+  momentsFromWeightedSums,
+  shareMomentsFromWeights,
+} from './sums.js';
 
 export { type RandomBelow, drawSample, seededRandom } from './sampling.js';

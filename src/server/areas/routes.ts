@@ -2,7 +2,18 @@
 import { Type } from 'typebox';
 import type { App } from '../http/app-type.js';
 import { loadMunicipality } from '../municipalities/queries.js';
-import { areaLineage, findArea, findAreasByIds, findRootArea, isUuid, listAreaGeometries, listAreas, listCustomAreaMembers, rootLineage, today } from './queries.js';
+import {
+  areaLineage,
+  findArea,
+  findAreasByIds,
+  findRootArea,
+  isUuid,
+  listAreaGeometries,
+  listAreas,
+  listCustomAreaMembers,
+  rootLineage,
+  today,
+} from './queries.js';
 import { areaLevels } from './schema.js';
 import { notFound } from '../errors.js';
 import { abilitiesOn, canSee } from '../../core/access/policy.js';
@@ -33,7 +44,6 @@ const AreaSummary = Type.Object({
 
 const AreaRef = Type.Object({ id: Type.String(), code: Type.String(), name: Type.String() });
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
-
 
 export function areaRoutes(app: App): void {
   app.get(

@@ -14,7 +14,9 @@ export const areas = pgTable(
   'areas',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    municipalityId: uuid('municipality_id').notNull().references(() => municipalities.id),
+    municipalityId: uuid('municipality_id')
+      .notNull()
+      .references(() => municipalities.id),
     /** CBS code (GM0983, WK098301, BU09830101) or a code of the municipality's own for custom areas. */
     code: text('code').notNull(),
     name: text('name').notNull(),
@@ -45,12 +47,14 @@ export const areas = pgTable(
 export const areaMembers = pgTable(
   'area_members',
   {
-    areaId: uuid('area_id').notNull().references(() => areas.id),
-    memberId: uuid('member_id').notNull().references(() => areas.id),
+    areaId: uuid('area_id')
+      .notNull()
+      .references(() => areas.id),
+    memberId: uuid('member_id')
+      .notNull()
+      .references(() => areas.id),
   },
   (t) => [primaryKey({ columns: [t.areaId, t.memberId] })],
 );
 
-export type GeoJsonGeometry =
-  | { type: 'Polygon'; coordinates: number[][][] }
-  | { type: 'MultiPolygon'; coordinates: number[][][][] };
+export type GeoJsonGeometry = { type: 'Polygon'; coordinates: number[][][] } | { type: 'MultiPolygon'; coordinates: number[][][][] };

@@ -17,7 +17,16 @@ const actor = { personId: null, label: 'test' };
 async function writeEvents(database: Database, n: number): Promise<void> {
   for (let i = 0; i < n; i++) {
     await database.db.transaction((tx) =>
-      recordAudit(tx, { municipalityId: null, actor, action: 'thing.update', entityType: 'thing', entityId: String(i), before: { amountCents: i }, after: { amountCents: i + 1 }, reason: 'test' }),
+      recordAudit(tx, {
+        municipalityId: null,
+        actor,
+        action: 'thing.update',
+        entityType: 'thing',
+        entityId: String(i),
+        before: { amountCents: i },
+        after: { amountCents: i + 1 },
+        reason: 'test',
+      }),
     );
   }
 }
@@ -74,7 +83,9 @@ describe(`audit chain (${engineName})`, () => {
 
   it('keeps one unforked chain under concurrent writers', async () => {
     await Promise.all(
-      Array.from({ length: 25 }, (_, i) => database.db.transaction((tx) => recordAudit(tx, { municipalityId: null, actor, action: 'concurrent', entityType: 'thing', entityId: `c${i}` }))),
+      Array.from({ length: 25 }, (_, i) =>
+        database.db.transaction((tx) => recordAudit(tx, { municipalityId: null, actor, action: 'concurrent', entityType: 'thing', entityId: `c${i}` })),
+      ),
     );
     expect(await verifyAuditChain(database.db)).toEqual({ ok: true, checked: 30 });
   });

@@ -45,7 +45,11 @@ export function hashEvent(prevHash: string, e: Omit<typeof auditEvents.$inferSel
     requestId: e.requestId ?? null,
     at: e.at,
   });
-  return createHash('sha256').update(prevHash).update('\n').update(body ?? '').digest('hex');
+  return createHash('sha256')
+    .update(prevHash)
+    .update('\n')
+    .update(body ?? '')
+    .digest('hex');
 }
 
 /** JSON-safe copy (Dates as ISO strings, undefined dropped), as jsonb will store and return it. */
@@ -71,8 +75,14 @@ export async function recordAudit(tx: Tx, input: AuditInput): Promise<void> {
     at: new Date().toISOString(),
   };
   const hash = hashEvent(prevHash, event);
-  const [inserted] = await tx.insert(auditEvents).values({ ...event, prevHash, hash }).returning({ seq: auditEvents.seq });
-  await tx.update(auditHead).set({ seq: inserted?.seq ?? 0, hash }).where(eq(auditHead.id, 1));
+  const [inserted] = await tx
+    .insert(auditEvents)
+    .values({ ...event, prevHash, hash })
+    .returning({ seq: auditEvents.seq });
+  await tx
+    .update(auditHead)
+    .set({ seq: inserted?.seq ?? 0, hash })
+    .where(eq(auditHead.id, 1));
 }
 
 export interface VerifyResult {

@@ -17,5 +17,10 @@ export async function listAuditEvents(q: Pick<Db, 'select'>, municipalityId: str
   if (filter.entityType) conditions.push(eq(auditEvents.entityType, filter.entityType));
   if (filter.entityId) conditions.push(eq(auditEvents.entityId, filter.entityId));
   if (filter.before) conditions.push(lt(auditEvents.seq, filter.before));
-  return q.select().from(auditEvents).where(and(...conditions)).orderBy(desc(auditEvents.seq)).limit(filter.limit);
+  return q
+    .select()
+    .from(auditEvents)
+    .where(and(...conditions))
+    .orderBy(desc(auditEvents.seq))
+    .limit(filter.limit);
 }

@@ -1,6 +1,15 @@
 // SPDX-License-Identifier: EUPL-1.2
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, engineName, givenMunicipality, givenPerson, signIn, testPassword, type TestContext, type TestMunicipality } from '../testing/harness.js';
+import {
+  createTestApp,
+  engineName,
+  givenMunicipality,
+  givenPerson,
+  signIn,
+  testPassword,
+  type TestContext,
+  type TestMunicipality,
+} from '../testing/harness.js';
 
 describe(`sessions and CSRF (${engineName})`, () => {
   let t: TestContext;
@@ -14,7 +23,11 @@ describe(`sessions and CSRF (${engineName})`, () => {
   afterAll(() => t.close());
 
   it('signs in with the right password and sets a secure session cookie', async () => {
-    const response = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { municipality: 'GM0983', email: person.email, password: testPassword } });
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { municipality: 'GM0983', email: person.email, password: testPassword },
+    });
     expect(response.statusCode).toBe(200);
     const cookie = response.cookies.find((c) => c.name === 'wijkwijs_session');
     expect(cookie?.httpOnly).toBe(true);
@@ -23,7 +36,11 @@ describe(`sessions and CSRF (${engineName})`, () => {
   });
 
   it('refuses a wrong password with a Dutch problem+json', async () => {
-    const response = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { municipality: 'GM0983', email: person.email, password: 'wrong' } });
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { municipality: 'GM0983', email: person.email, password: 'wrong' },
+    });
     expect(response.statusCode).toBe(401);
     expect(response.headers['content-type']).toContain('application/problem+json');
     expect(response.json()).toMatchObject({ code: 'invalid_credentials', status: 401 });
@@ -34,7 +51,11 @@ describe(`sessions and CSRF (${engineName})`, () => {
   it('reports the signed-in person and their roles', async () => {
     const s = await signIn(t.app, 'GM0983', person.email);
     const response = await t.app.inject({ method: 'GET', url: '/api/auth/session', headers: { cookie: s.cookie } });
-    expect(response.json().actor).toMatchObject({ name: 'Rita Regisseur', municipality: 'GM0983', roles: [{ role: 'wijkregisseur', areaName: 'Venlo-Centrum' }] });
+    expect(response.json().actor).toMatchObject({
+      name: 'Rita Regisseur',
+      municipality: 'GM0983',
+      roles: [{ role: 'wijkregisseur', areaName: 'Venlo-Centrum' }],
+    });
     expect(response.json().csrfToken).toBe(s.csrfToken);
   });
 

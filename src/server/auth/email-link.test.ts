@@ -53,7 +53,13 @@ function confirm(t: TestContext, page: Injected, headers: Record<string, string>
   const action = /<form method="post" action="([^"]+)">/.exec(page.body)?.[1];
   const returnTo = /name="returnTo" value="([^"]*)"/.exec(page.body)?.[1];
   if (!action || returnTo === undefined) throw new Error(`no sign-in form in: ${page.body}`);
-  const unescape = (v: string) => v.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>');
+  const unescape = (v: string) =>
+    v
+      .replace(/&amp;/g, '&')
+      .replace(/&quot;/g, '"')
+      .replace(/&#39;/g, "'")
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>');
   return t.app.inject({
     method: 'POST',
     url: unescape(action),

@@ -42,7 +42,15 @@ export function authRoutes(app: App): void {
       if (!(await verifyPassword(person?.passwordHash ?? null, request.body.password)) || !person) throw badCredentials;
       const { csrfToken } = await startSession(app, reply, { municipalityId: municipality.id, personId: person.id, method: 'password' });
       await db.transaction((tx) =>
-        recordAudit(tx, { municipalityId: municipality.id, actor: { personId: person.id, label: person.name }, action: 'session.start', entityType: 'person', entityId: person.id, after: { method: 'password' }, requestId: String(request.id) }),
+        recordAudit(tx, {
+          municipalityId: municipality.id,
+          actor: { personId: person.id, label: person.name },
+          action: 'session.start',
+          entityType: 'person',
+          entityId: person.id,
+          after: { method: 'password' },
+          requestId: String(request.id),
+        }),
       );
       return { ok: true, csrfToken };
     },
@@ -53,20 +61,24 @@ export function authRoutes(app: App): void {
     return reply.status(204).send();
   });
 
-  app.get('/api/auth/session', { schema: { tags: ['auth'], summary: 'The signed-in person, their roles and the CSRF token (null when signed out)' } }, async (request) => {
-    const actor = request.actor;
-    if (!actor) return { actor: null };
-    const roleAreas = await findAreasByIds(app.services.db, actor.municipalityId, [...new Set(actor.grants.map((g) => g.areaId))]);
-    return {
-      actor: {
-        personId: actor.personId,
-        name: actor.name,
-        email: actor.email,
-        municipality: actor.municipalityCode,
-        method: actor.sessionMethod,
-        roles: actor.grants.map((g) => ({ role: g.role, areaId: g.areaId, areaName: roleAreas.find((a) => a.id === g.areaId)?.name ?? null })),
-      },
-      csrfToken: actor.csrfToken,
-    };
-  });
+  app.get(
+    '/api/auth/session',
+    { schema: { tags: ['auth'], summary: 'The signed-in person, their roles and the CSRF token (null when signed out)' } },
+    async (request) => {
+      const actor = request.actor;
+      if (!actor) return { actor: null };
+      const roleAreas = await findAreasByIds(app.services.db, actor.municipalityId, [...new Set(actor.grants.map((g) => g.areaId))]);
+      return {
+        actor: {
+          personId: actor.personId,
+          name: actor.name,
+          email: actor.email,
+          municipality: actor.municipalityCode,
+          method: actor.sessionMethod,
+          roles: actor.grants.map((g) => ({ role: g.role, areaId: g.areaId, areaName: roleAreas.find((a) => a.id === g.areaId)?.name ?? null })),
+        },
+        csrfToken: actor.csrfToken,
+      };
+    },
+  );
 }

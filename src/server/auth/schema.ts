@@ -8,8 +8,12 @@ export const sessions = pgTable(
   'sessions',
   {
     tokenHash: text('token_hash').primaryKey(),
-    municipalityId: uuid('municipality_id').notNull().references(() => municipalities.id),
-    personId: uuid('person_id').notNull().references(() => people.id),
+    municipalityId: uuid('municipality_id')
+      .notNull()
+      .references(() => municipalities.id),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id),
     csrfToken: text('csrf_token').notNull(),
     method: text('method').$type<'password' | 'oidc' | 'email_link'>().notNull(),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
@@ -21,7 +25,9 @@ export const sessions = pgTable(
 /** One-time sign-in links for residents (by email). Only the hash of the token is stored. */
 export const signInTokens = pgTable('sign_in_tokens', {
   tokenHash: text('token_hash').primaryKey(),
-  municipalityId: uuid('municipality_id').notNull().references(() => municipalities.id),
+  municipalityId: uuid('municipality_id')
+    .notNull()
+    .references(() => municipalities.id),
   email: text('email').notNull(),
   createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
   expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'string' }).notNull(),
@@ -31,7 +37,9 @@ export const signInTokens = pgTable('sign_in_tokens', {
 /** OIDC authorisation requests in flight (state, nonce, PKCE verifier), consumed once. */
 export const oidcRequests = pgTable('oidc_requests', {
   state: text('state').primaryKey(),
-  municipalityId: uuid('municipality_id').notNull().references(() => municipalities.id),
+  municipalityId: uuid('municipality_id')
+    .notNull()
+    .references(() => municipalities.id),
   nonce: text('nonce').notNull(),
   codeVerifier: text('code_verifier').notNull(),
   returnTo: text('return_to').notNull(),

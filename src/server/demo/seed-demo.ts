@@ -225,17 +225,15 @@ export async function seedDemo(db: Db): Promise<{ municipalityId: string; signIn
       .returning({ id: people.id, email: people.email });
     const rootId = (await listAreas(tx, municipalityId, { level: 'municipality', includeHistory: true }))[0]?.id;
     areaIds.set(DEMO_MUNICIPALITY_CODE, rootId!);
-    await tx
-      .insert(roleAssignments)
-      .values(
-        demoPeople.map((p) => ({
-          municipalityId,
-          personId: personRows.find((r) => r.email === p.email)!.id,
-          role: p.role,
-          areaId: areaIds.get(p.area)!,
-          validFrom: DEMO_VALID_FROM,
-        })),
-      );
+    await tx.insert(roleAssignments).values(
+      demoPeople.map((p) => ({
+        municipalityId,
+        personId: personRows.find((r) => r.email === p.email)!.id,
+        role: p.role,
+        areaId: areaIds.get(p.area)!,
+        validFrom: DEMO_VALID_FROM,
+      })),
+    );
     await seedInitiatives(tx, { municipalityId, ...ctx }, areaIds);
     await seedDemoIndicators(tx, DEMO_MUNICIPALITY_CODE);
     await seedRoundsDemo(tx, { municipalityId, ...ctx }, areaIds);

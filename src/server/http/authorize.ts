@@ -40,7 +40,10 @@ export function authorize(actor: SignedInActor, capability: Capability, lineage:
   if (decision === 'hide') throw notFound();
   if (decision === 'forbid') {
     throw forbidden(
-      { nl: `Uw rol in dit gebied geeft geen recht om ${capabilityNames[capability]} (${capability}).`, en: `Your role in this area does not allow ${capability}.` },
+      {
+        nl: `Uw rol in dit gebied geeft geen recht om ${capabilityNames[capability]} (${capability}).`,
+        en: `Your role in this area does not allow ${capability}.`,
+      },
       { rule: capability },
     );
   }
@@ -59,7 +62,10 @@ export function authorizeMunicipalityWide(actor: SignedInActor, capability: Capa
   if (decide(actor, capability, root) === 'allow') return;
   requireStaff(actor);
   throw forbidden(
-    { nl: `Uw rol geeft geen recht om ${capabilityNames[capability]} voor de hele gemeente (${capability}).`, en: `Your role does not allow ${capability} municipality-wide.` },
+    {
+      nl: `Uw rol geeft geen recht om ${capabilityNames[capability]} voor de hele gemeente (${capability}).`,
+      en: `Your role does not allow ${capability} municipality-wide.`,
+    },
     { rule: capability },
   );
 }

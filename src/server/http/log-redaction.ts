@@ -4,7 +4,11 @@
 // answered a survey and when (ADR 0007, ADR 0017). Paths are logged with those parts replaced.
 import type { FastifyRequest } from 'fastify';
 
-const SECRET_PATHS: readonly RegExp[] = [/^(\/api\/auth\/email-link\/)[^/?#]+/, /^(\/api\/public\/survey\/)[^/?#]+/, /^(\/enquete\/)(?!bedankt(?:[/?#]|$))[^/?#]+/];
+const SECRET_PATHS: readonly RegExp[] = [
+  /^(\/api\/auth\/email-link\/)[^/?#]+/,
+  /^(\/api\/public\/survey\/)[^/?#]+/,
+  /^(\/enquete\/)(?!bedankt(?:[/?#]|$))[^/?#]+/,
+];
 
 export function redactUrl(url: string): string {
   for (const pattern of SECRET_PATHS) {

@@ -32,32 +32,56 @@ const titles: Record<number, string> = {
   503: 'Service Unavailable',
 };
 
-
 export function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
   // Errors from the pure core (src/core) carry a stable code and a Dutch message naming the rule.
   if (isRuleViolation(error)) {
-    return new AppError(error.code, FORBIDDEN_RULE_CODES.has(error.code) ? 403 : 422, { nl: error.message, en: error.message }, { rule: error.code, ...(error.details ?? {}) });
+    return new AppError(
+      error.code,
+      FORBIDDEN_RULE_CODES.has(error.code) ? 403 : 422,
+      { nl: error.message, en: error.message },
+      { rule: error.code, ...(error.details ?? {}) },
+    );
   }
   const fe = error as FastifyError;
   if (fe.validation) {
-    const fields = fe.validation.map((v) => ({ path: v.instancePath || `/${typeof v.params?.missingProperty === 'string' ? v.params.missingProperty : ''}`, message: v.message }));
+    const fields = fe.validation.map((v) => ({
+      path: v.instancePath || `/${typeof v.params?.missingProperty === 'string' ? v.params.missingProperty : ''}`,
+      message: v.message,
+    }));
     const where = fields.map((f) => f.path).join(', ');
-    return new AppError('validation_failed', 400, { nl: `De invoer klopt niet (${where}). Controleer de velden en probeer het opnieuw.`, en: `The input is not valid (${where}).` }, { errors: fields });
+    return new AppError(
+      'validation_failed',
+      400,
+      { nl: `De invoer klopt niet (${where}). Controleer de velden en probeer het opnieuw.`, en: `The input is not valid (${where}).` },
+      { errors: fields },
+    );
   }
   if (fe.statusCode === 429) {
-    return new AppError('rate_limited', 429, { nl: 'Te veel pogingen. Wacht even en probeer het dan opnieuw.', en: 'Too many attempts. Please wait a moment and try again.' });
+    return new AppError('rate_limited', 429, {
+      nl: 'Te veel pogingen. Wacht even en probeer het dan opnieuw.',
+      en: 'Too many attempts. Please wait a moment and try again.',
+    });
   }
   if (fe.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || fe.statusCode === 415) {
-    return new AppError('unsupported_media_type', 415, { nl: 'Dit type inhoud wordt niet ondersteund; stuur JSON.', en: 'Unsupported content type; send JSON.' });
+    return new AppError('unsupported_media_type', 415, {
+      nl: 'Dit type inhoud wordt niet ondersteund; stuur JSON.',
+      en: 'Unsupported content type; send JSON.',
+    });
   }
   if (fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || fe.statusCode === 413) {
     return new AppError('body_too_large', 413, { nl: 'Het verzoek is te groot.', en: 'The request is too large.' });
   }
   if (fe.statusCode === 400) {
-    return new AppError('bad_request', 400, { nl: 'Het verzoek kon niet worden gelezen (bijvoorbeeld ongeldige JSON).', en: 'The request could not be read (for example invalid JSON).' });
+    return new AppError('bad_request', 400, {
+      nl: 'Het verzoek kon niet worden gelezen (bijvoorbeeld ongeldige JSON).',
+      en: 'The request could not be read (for example invalid JSON).',
+    });
   }
-  return new AppError('internal_error', 500, { nl: 'Er ging iets mis aan onze kant. Probeer het later opnieuw; de fout is gelogd.', en: 'Something went wrong on our side. Please try again later; the error has been logged.' });
+  return new AppError('internal_error', 500, {
+    nl: 'Er ging iets mis aan onze kant. Probeer het later opnieuw; de fout is gelogd.',
+    en: 'Something went wrong on our side. Please try again later; the error has been logged.',
+  });
 }
 
 export function sendProblem(reply: FastifyReply, request: FastifyRequest, error: AppError): FastifyReply {
@@ -77,7 +101,10 @@ export function sendProblem(reply: FastifyReply, request: FastifyRequest, error:
 }
 
 export function routeNotFound(request: FastifyRequest): AppError {
-  return new AppError('route_not_found', 404, { nl: `Er is geen API-adres ${request.method} ${request.url}.`, en: `There is no API route ${request.method} ${request.url}.` });
+  return new AppError('route_not_found', 404, {
+    nl: `Er is geen API-adres ${request.method} ${request.url}.`,
+    en: `There is no API route ${request.method} ${request.url}.`,
+  });
 }
 
 /** Errors become problem+json; unknown routes too, unless the caller serves the web app (see app.ts). */

@@ -29,7 +29,9 @@ async function expectAcceptance(t: TestContext): Promise<void> {
   for (const m of fiveMunicipalities) {
     const e = expected[m.code]!;
     const wijk = (await t.app.inject({ method: 'GET', url: `/api/municipalities/${m.code}/indicators/population/values?period=2024&level=wijk` })).json<Json>();
-    const municipality = (await t.app.inject({ method: 'GET', url: `/api/municipalities/${m.code}/indicators/population/values?period=2024&level=municipality` })).json<Json>();
+    const municipality = (
+      await t.app.inject({ method: 'GET', url: `/api/municipalities/${m.code}/indicators/population/values?period=2024&level=municipality` })
+    ).json<Json>();
     const values = wijk.values as Json[];
     expect(values).toHaveLength(e.wijken);
     expect(values.every((v) => v.status === 'rounded' && v.sourceYear === 2024)).toBe(true);
@@ -54,7 +56,9 @@ describe(`acceptance with the fixtures in the repository (${engineName})`, () =>
   });
 
   it('imports the 2024 kerncijfers and the trend file for the five municipalities at once', async () => {
-    const kwb = await t.db.transaction((tx) => importIndicators(tx, { content: fixture('kwb2024-85984NED-5gm.json'), fileName: 'kwb2024-85984NED-5gm.json' }, { actor }));
+    const kwb = await t.db.transaction((tx) =>
+      importIndicators(tx, { content: fixture('kwb2024-85984NED-5gm.json'), fileName: 'kwb2024-85984NED-5gm.json' }, { actor }),
+    );
     expect(kwb.municipalities.map((m) => m.code).sort()).toEqual(fiveMunicipalities.map((m) => m.code).sort());
     expect(kwb.unknownAreaCodes).toEqual([]);
     const trend = await t.db.transaction((tx) => importIndicators(tx, { content: fixture('gemeenten-trend-5gm-2012-2024.csv') }, { actor }));
@@ -68,7 +72,10 @@ describe(`acceptance with the fixtures in the repository (${engineName})`, () =>
 
 const cbsFolder = join(sharedFolder, 'data', 'cbs');
 const haveShared = existsSync(join(cbsFolder, 'kwb2024_85984NED_gm_wk_8vars.json'));
-if (!haveShared) console.warn(`[indicators] ${cbsFolder} ontbreekt: de acceptatietest met de volledige CBS-bestanden wordt overgeslagen (de test met de fixtures draait wel).`);
+if (!haveShared)
+  console.warn(
+    `[indicators] ${cbsFolder} ontbreekt: de acceptatietest met de volledige CBS-bestanden wordt overgeslagen (de test met de fixtures draait wel).`,
+  );
 
 describe.skipIf(!haveShared)(`acceptance with the full files in ../shared/data/cbs (${engineName})`, () => {
   let t: TestContext;

@@ -33,7 +33,8 @@ const { values: options } = parseArgs({
 const CLIENTS = Number(options.clients);
 const SECONDS = Number(options.seconds);
 const log = (message: string) => process.stderr.write(`[bench indicators] ${message}\n`);
-const emit = (figures: Record<string, unknown>) => process.stdout.write(`${JSON.stringify({ engine: engineName, ...figures, load_1m: Math.round(loadavg()[0]! * 10) / 10, cores: cpus().length })}\n`);
+const emit = (figures: Record<string, unknown>) =>
+  process.stdout.write(`${JSON.stringify({ engine: engineName, ...figures, load_1m: Math.round(loadavg()[0]! * 10) / 10, cores: cpus().length })}\n`);
 const percentile = (sorted: number[], p: number) => Math.round(sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]! * 10) / 10;
 const actor = { personId: null, label: 'bench' };
 
@@ -42,7 +43,10 @@ async function benchProfile(): Promise<void> {
   try {
     log('seeding the Venlo demo');
     const { municipalityId } = await seedDemo(t.db);
-    const wijken = await t.db.select({ id: areas.id }).from(areas).where(and(eq(areas.municipalityId, municipalityId), eq(areas.level, 'wijk')));
+    const wijken = await t.db
+      .select({ id: areas.id })
+      .from(areas)
+      .where(and(eq(areas.municipalityId, municipalityId), eq(areas.level, 'wijk')));
     const address = await t.app.listen({ port: 0, host: '127.0.0.1' });
     const urls = wijken.map((w) => `${address}/api/municipalities/GM0983/areas/${w.id}/profile`);
     const check = await fetch(urls[0]!);
@@ -115,7 +119,8 @@ async function benchImport(): Promise<void> {
     const wijkText = readFileSync(files.wijken, 'utf8');
     const wijken = JSON.parse(wijkText) as { features: Feature[] };
     const names = new Map<string, string>();
-    for (const f of wijken.features) if (f.properties.gemeentecode) names.set(f.properties.gemeentecode, f.properties.gemeentenaam ?? f.properties.gemeentecode);
+    for (const f of wijken.features)
+      if (f.properties.gemeentecode) names.set(f.properties.gemeentecode, f.properties.gemeentenaam ?? f.properties.gemeentecode);
     const timed = async <T>(label: string, work: () => Promise<T>): Promise<[T, number]> => {
       const started = performance.now();
       const result = await work();
@@ -142,7 +147,9 @@ async function benchImport(): Promise<void> {
       t.db.transaction((tx) => importIndicators(tx, { content: wijkText, fileName: 'geoinzicht_wijken_2024_nl.geojson' }, { actor })),
     );
     const [kwb, kwbMs] = await timed('figures: kerncijfers 2024 (GM + WK)', () =>
-      t.db.transaction((tx) => importIndicators(tx, { content: readFileSync(files.kerncijfers, 'utf8'), fileName: 'kwb2024_85984NED_gm_wk_8vars.json' }, { actor })),
+      t.db.transaction((tx) =>
+        importIndicators(tx, { content: readFileSync(files.kerncijfers, 'utf8'), fileName: 'kwb2024_85984NED_gm_wk_8vars.json' }, { actor }),
+      ),
     );
     const [stored] = await t.db.select({ n: sql<number>`count(*)::int` }).from(indicatorValues);
     emit({

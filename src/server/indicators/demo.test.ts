@@ -18,7 +18,12 @@ describe(`demo indicators for Venlo (${engineName})`, () => {
   beforeAll(async () => {
     t = await createTestApp();
     const { municipalityId } = await seedDemo(t.db);
-    klingerberg = (await t.db.select({ id: areas.id }).from(areas).where(and(eq(areas.municipalityId, municipalityId), eq(areas.code, 'WK098325'))))[0]!.id;
+    klingerberg = (
+      await t.db
+        .select({ id: areas.id })
+        .from(areas)
+        .where(and(eq(areas.municipalityId, municipalityId), eq(areas.code, 'WK098325')))
+    )[0]!.id;
   });
   afterAll(async () => {
     await t.close();

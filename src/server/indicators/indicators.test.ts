@@ -35,7 +35,12 @@ describe(`indicators API (${engineName})`, () => {
     t = await createTestApp();
     const ids = await givenMunicipalitiesWithWijken(t.db, [{ code: 'GM0983', name: 'Venlo' }]);
     const rows = await t.db.select({ id: areas.id, code: areas.code }).from(areas);
-    m = { id: ids.get('GM0983')!, code: 'GM0983', rootAreaId: rows.find((r) => r.code === 'GM0983')!.id, areas: Object.fromEntries(rows.map((r) => [r.code, r.id])) };
+    m = {
+      id: ids.get('GM0983')!,
+      code: 'GM0983',
+      rootAreaId: rows.find((r) => r.code === 'GM0983')!.id,
+      areas: Object.fromEntries(rows.map((r) => [r.code, r.id])),
+    };
     await givenPerson(t.db, m, 'Olga Onderzoeker', [['onderzoeker', 'GM0983']]);
     await givenPerson(t.db, m, 'Rita Regisseur', [['wijkregisseur', 'GM0983']]);
     await givenPerson(t.db, m, 'Wim Werker', [['wijkwerker', 'WK098325']]);
@@ -152,20 +157,33 @@ describe(`indicators API (${engineName})`, () => {
     const body = wijk.json<Json>();
     expect(body.values).toHaveLength(21);
     expect(body.values.reduce((s: number, v: Json) => s + v.value, 0)).toBe(103780);
-    expect(body.values.find((v: Json) => v.areaCode === 'WK098311')).toMatchObject({ areaName: 'Wijk 11 Venlo-Centrum', value: 5310, status: 'rounded', sourceYear: 2024 });
+    expect(body.values.find((v: Json) => v.areaCode === 'WK098311')).toMatchObject({
+      areaName: 'Wijk 11 Venlo-Centrum',
+      value: 5310,
+      status: 'rounded',
+      sourceYear: 2024,
+    });
     expect(body.periods).toContain('2012');
 
     const csv = await get(null, '/indicators/avg_income_per_resident/values.csv?period=2020&level=wijk');
     expect(csv.statusCode).toBe(200);
     expect(csv.headers['content-type']).toContain('text/csv');
-    const lines = csv.body.replace(/^\uFEFF/, '').trim().split('\r\n');
+    const lines = csv.body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
     expect(lines[0]).toBe('gebiedscode;gebied;indicator;periode;waarde;status;bron;bronjaar');
-    expect(lines.find((l) => l.startsWith('WK098311;'))).toBe('WK098311;Wijk 11 Venlo-Centrum;avg_income_per_resident;2020;28,3;ok;Bron: CBS, Kerncijfers wijken en buurten;2020');
+    expect(lines.find((l) => l.startsWith('WK098311;'))).toBe(
+      'WK098311;Wijk 11 Venlo-Centrum;avg_income_per_resident;2020;28,3;ok;Bron: CBS, Kerncijfers wijken en buurten;2020',
+    );
   });
 
   it('aggregates to districts with the indicator method: sums add up, a suppressed part suppresses', async () => {
     const members = ['WK098311', 'WK098312'].map((c) => m.areas[c]!);
-    const [row] = await t.db.insert(areas).values({ municipalityId: m.id, code: 'SD-TEST', name: 'Stadsdeel Test', level: 'district', parentId: m.rootAreaId, validFrom: '2016-01-01' }).returning({ id: areas.id });
+    const [row] = await t.db
+      .insert(areas)
+      .values({ municipalityId: m.id, code: 'SD-TEST', name: 'Stadsdeel Test', level: 'district', parentId: m.rootAreaId, validFrom: '2016-01-01' })
+      .returning({ id: areas.id });
     await t.db.execute(sql`insert into area_members (area_id, member_id) values (${row!.id}, ${members[0]}), (${row!.id}, ${members[1]})`);
     const wijken = (await get(null, '/indicators/population/values?period=2024&level=wijk')).json<Json>().values as Json[];
     const expected = wijken.filter((v) => v.areaCode === 'WK098311' || v.areaCode === 'WK098312').reduce((sum, v) => sum + (v.value as number), 0);
@@ -181,11 +199,17 @@ describe(`indicators API (${engineName})`, () => {
     const body = response.json<Json>();
     const tile = (id: string) => body.tiles.find((x: Json) => x.indicator.id === id);
     // Sum: Venlo 103,789 minus Venlo-Centrum 5,310.
-    expect(tile('population')).toMatchObject({ value: { value: 5310, period: '2024' }, previous: { period: '2023', value: 5300, status: 'rounded' }, municipalityValue: 103789 - 5310 });
+    expect(tile('population')).toMatchObject({
+      value: { value: 5310, period: '2024' },
+      previous: { period: '2023', value: 5300, status: 'rounded' },
+      municipalityValue: 103789 - 5310,
+    });
     expect(tile('population').difference.value).toBe(5310 - (103789 - 5310));
     // Population-weighted mean, income 2020 (the latest up to 2022): weights from the nearest year with a population
     // figure (wijk: 2023, 5,300; Venlo: 2019, 101,603): (25.0·101603 − 28.3·5300) / (101603 − 5300).
-    const income = (await get(null, `/areas/${m.areas.WK098311}/profile?period=2022`)).json<Json>().tiles.find((x: Json) => x.indicator.id === 'avg_income_per_resident');
+    const income = (await get(null, `/areas/${m.areas.WK098311}/profile?period=2022`))
+      .json<Json>()
+      .tiles.find((x: Json) => x.indicator.id === 'avg_income_per_resident');
     expect(income.value).toMatchObject({ value: 28.3, period: '2020', sourceYear: 2020 });
     expect(income.municipalityTotal).toMatchObject({ areaCode: 'GM0983', value: 25 });
     expect(income.municipalityValue).toBeCloseTo((25 * 101603 - 28.3 * 5300) / (101603 - 5300), 6);
@@ -251,7 +275,11 @@ describe(`indicators API (${engineName})`, () => {
     });
     expect(created.statusCode).toBe(201);
     expect((await post(onderzoeker, '/indicators', { ...created.json<Json>(), baseSet: undefined })).json<Json>().code).toBe('indicator_exists');
-    const own = await post(onderzoeker, '/imports/own', 'gebiedscode;indicator;periode;waarde\nWK098325;complaints_per_1000;2024;12,5\nWK098311;complaints_per_1000;2024;\n');
+    const own = await post(
+      onderzoeker,
+      '/imports/own',
+      'gebiedscode;indicator;periode;waarde\nWK098325;complaints_per_1000;2024;12,5\nWK098311;complaints_per_1000;2024;\n',
+    );
     expect(own.statusCode).toBe(200);
     expect(own.json<Json>().byStatus).toMatchObject({ ok: 1, missing: 1 });
 
@@ -268,9 +296,16 @@ describe(`indicators API (${engineName})`, () => {
   });
 
   it('refuses own figures for an unknown indicator or a number with status suppressed, naming the line', async () => {
-    const response = await post(onderzoeker, '/imports/own', 'gebiedscode;indicator;periode;waarde;status\nWK098325;population;2024;5;ok\nWK098325;no_such_thing;2024;1;\nWK098311;population;2024;0;suppressed\n');
+    const response = await post(
+      onderzoeker,
+      '/imports/own',
+      'gebiedscode;indicator;periode;waarde;status\nWK098325;population;2024;5;ok\nWK098325;no_such_thing;2024;1;\nWK098311;population;2024;0;suppressed\n',
+    );
     expect(response.statusCode).toBe(422);
-    const lines = response.json<Json>().errors.map((e: Json) => e.line).sort();
+    const lines = response
+      .json<Json>()
+      .errors.map((e: Json) => e.line)
+      .sort();
     expect(lines).toEqual([3, 4]);
   });
 

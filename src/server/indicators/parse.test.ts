@@ -70,7 +70,15 @@ describe('CBS OData JSON', () => {
   });
 
   it('names a row whose figure is not a number', () => {
-    const parsed = parseIndicatorFile({ value: [{ WijkenEnBuurten: 'WK098311', AantalInwoners_5: 5310 }, { WijkenEnBuurten: 'WK098312', AantalInwoners_5: 'veel' }] }, { period: '2024' });
+    const parsed = parseIndicatorFile(
+      {
+        value: [
+          { WijkenEnBuurten: 'WK098311', AantalInwoners_5: 5310 },
+          { WijkenEnBuurten: 'WK098312', AantalInwoners_5: 'veel' },
+        ],
+      },
+      { period: '2024' },
+    );
     expect(parsed.errors).toEqual([expect.objectContaining({ line: 2, code: 'WK098312' })]);
   });
 });
@@ -89,7 +97,8 @@ describe('CBS CSV', () => {
   });
 
   it('reads "." as suppressed and "-" as nil, and a row holding its wijk and its gemeente as the wijk', () => {
-    const csv = '\uFEFFTabel 2. Auto’s per huishouden, 1 januari 2023;;;;\r\nWijknaam;Wijkcode;Gemeentenaam;Gemeentecode;Personenauto\'s per huishouden (afgerond)\r\nCentrum;WK098311  ;Venlo;GM0983;0,6\r\nTrade-Port;WK098399;Venlo;GM0983;.\r\nHaven;WK098398;Venlo;GM0983;-\r\n';
+    const csv =
+      "\uFEFFTabel 2. Auto’s per huishouden, 1 januari 2023;;;;\r\nWijknaam;Wijkcode;Gemeentenaam;Gemeentecode;Personenauto's per huishouden (afgerond)\r\nCentrum;WK098311  ;Venlo;GM0983;0,6\r\nTrade-Port;WK098399;Venlo;GM0983;.\r\nHaven;WK098398;Venlo;GM0983;-\r\n";
     const parsed = parseIndicatorFile(csv);
     expect(parsed.figures).toEqual([
       { line: 3, code: 'WK098311', indicatorId: 'cars_per_household', period: '2023', value: 0.6, status: 'ok', source: 'cbs' },

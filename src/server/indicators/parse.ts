@@ -16,7 +16,15 @@
 // CBS keys are matched by base name (`AantalInwoners_5` → `AantalInwoners`), see catalogue.ts.
 import { parse as parseCsv } from 'csv-parse/sync';
 import type { ValueStatus } from '../../core/stats/index.js';
-import { cbsBaseName, indicatorForCbsKey, indicatorForGeoKey, indicatorForTitle, normaliseTitle, type BaseIndicator, type IndicatorSource } from './catalogue.js';
+import {
+  cbsBaseName,
+  indicatorForCbsKey,
+  indicatorForGeoKey,
+  indicatorForTitle,
+  normaliseTitle,
+  type BaseIndicator,
+  type IndicatorSource,
+} from './catalogue.js';
 
 export const importFormats = ['cbs-odata-json', 'cbs-csv', 'geojson', 'geo-csv', 'own-csv'] as const;
 export type ImportFormat = (typeof importFormats)[number];
@@ -82,7 +90,13 @@ export function parseIndicatorFile(content: unknown, options: ParseOptions = {})
       try {
         document = JSON.parse(text);
       } catch (error) {
-        return failed(options.format ?? 'cbs-odata-json', 'row', 0, `Het bestand is geen geldige JSON: ${(error as Error).message}`, `The file is not valid JSON: ${(error as Error).message}`);
+        return failed(
+          options.format ?? 'cbs-odata-json',
+          'row',
+          0,
+          `Het bestand is geen geldige JSON: ${(error as Error).message}`,
+          `The file is not valid JSON: ${(error as Error).message}`,
+        );
       }
     } else {
       return parseCsvText(text, options);
@@ -130,7 +144,13 @@ function parseOdata(document: unknown, options: ParseOptions): ParsedFile {
   } else if (isRecord(document) && Object.keys(document).some((k) => isAreaCode(k.trim()))) {
     rows = Object.entries(document).map(([code, record]) => ({ code, record: isRecord(record) ? record : {} }));
   } else {
-    return failed('cbs-odata-json', 'row', 0, 'Onbekend bestandsformaat: verwacht CBS OData-JSON (value: [...]), GeoJSON of CSV.', 'Unknown file format: expected CBS OData JSON (value: [...]), GeoJSON or CSV.');
+    return failed(
+      'cbs-odata-json',
+      'row',
+      0,
+      'Onbekend bestandsformaat: verwacht CBS OData-JSON (value: [...]), GeoJSON of CSV.',
+      'Unknown file format: expected CBS OData JSON (value: [...]), GeoJSON or CSV.',
+    );
   }
   const unmatched = new Set<string>();
   const filePeriod = options.period ?? periodFromFileName(options.fileName);
@@ -138,13 +158,24 @@ function parseOdata(document: unknown, options: ParseOptions): ParsedFile {
     const line = index + 1;
     const code = typeof rawCode === 'string' ? rawCode.trim().toUpperCase() : '';
     if (!isAreaCode(code)) {
-      if (code !== 'NL00' && code !== '') result.errors.push({ line, code, message: `Rij ${line}: "${code}" is geen CBS-gebiedscode.`, message_en: `Row ${line}: "${code}" is not a CBS area code.` });
+      if (code !== 'NL00' && code !== '')
+        result.errors.push({
+          line,
+          code,
+          message: `Rij ${line}: "${code}" is geen CBS-gebiedscode.`,
+          message_en: `Row ${line}: "${code}" is not a CBS area code.`,
+        });
       else result.skippedRows++;
       return;
     }
     const period = options.period ?? cbsPeriod(record.Perioden) ?? filePeriod;
     if (!period) {
-      result.errors.push({ line, code, message: `Rij ${line}: geen periode in het bestand; geef de periode op (bv. 2024).`, message_en: `Row ${line}: the file has no period; give one (e.g. 2024).` });
+      result.errors.push({
+        line,
+        code,
+        message: `Rij ${line}: geen periode in het bestand; geef de periode op (bv. 2024).`,
+        message_en: `Row ${line}: the file has no period; give one (e.g. 2024).`,
+      });
       return;
     }
     for (const [key, raw] of Object.entries(record)) {
@@ -158,7 +189,12 @@ function parseOdata(document: unknown, options: ParseOptions): ParsedFile {
       } else if (typeof raw === 'number' && Number.isFinite(raw)) {
         result.figures.push({ line, code, indicatorId: indicator.id, period, value: raw, status: statusFor(indicator, code), source: indicator.source });
       } else {
-        result.errors.push({ line, code, message: `Rij ${line} (${code}): ${key} is geen getal: ${JSON.stringify(raw)}.`, message_en: `Row ${line} (${code}): ${key} is not a number: ${JSON.stringify(raw)}.` });
+        result.errors.push({
+          line,
+          code,
+          message: `Rij ${line} (${code}): ${key} is geen getal: ${JSON.stringify(raw)}.`,
+          message_en: `Row ${line} (${code}): ${key} is not a number: ${JSON.stringify(raw)}.`,
+        });
       }
     }
   });
@@ -179,7 +215,21 @@ function codeFromProperties(properties: Record<string, unknown>): string | undef
   return undefined;
 }
 
-const metaProperties = new Set([...codeProperties, 'wijknaam', 'gemeentenaam', 'buurtnaam', 'naam', 'name', 'jaar', 'jaar_bestand', 'cr_jaar', 'zk_jaar', 'bbg_peiljaar', 'topojson_id', 'wijkcode_afgeleid']);
+const metaProperties = new Set([
+  ...codeProperties,
+  'wijknaam',
+  'gemeentenaam',
+  'buurtnaam',
+  'naam',
+  'name',
+  'jaar',
+  'jaar_bestand',
+  'cr_jaar',
+  'zk_jaar',
+  'bbg_peiljaar',
+  'topojson_id',
+  'wijkcode_afgeleid',
+]);
 
 /** A geoinzicht figure: numbers as they are; CBS sentinels ≤ -99990 (-99997 secret → suppressed; others unknown → missing). */
 function geoFigure(raw: unknown, decimalComma: boolean): { value: number | null; status: 'value' | 'suppressed' | 'missing' | 'skip' | 'invalid' } {
@@ -192,7 +242,15 @@ function geoFigure(raw: unknown, decimalComma: boolean): { value: number | null;
 }
 
 function parseGeoJson(document: Record<string, unknown>, options: ParseOptions): ParsedFile {
-  const result: ParsedFile = { format: 'geojson', unit: 'feature', figures: [], errors: [], unmatched: [], skippedRows: 0, sourceTable: options.fileName ?? null };
+  const result: ParsedFile = {
+    format: 'geojson',
+    unit: 'feature',
+    figures: [],
+    errors: [],
+    unmatched: [],
+    skippedRows: 0,
+    sourceTable: options.fileName ?? null,
+  };
   const metadata = isRecord(document.metadata) ? document.metadata : {};
   const features = Array.isArray(document.features) ? document.features : [];
   const unmatched = new Set<string>();
@@ -201,12 +259,22 @@ function parseGeoJson(document: Record<string, unknown>, options: ParseOptions):
     const properties = isRecord(feature) && isRecord(feature.properties) ? feature.properties : {};
     const code = codeFromProperties(properties);
     if (!code || !isAreaCode(code)) {
-      result.errors.push({ line, code, message: `Feature ${line}: geen geldige CBS-gebiedscode (wijkcode, buurtcode, statcode of gemeentecode).`, message_en: `Feature ${line}: no valid CBS area code.` });
+      result.errors.push({
+        line,
+        code,
+        message: `Feature ${line}: geen geldige CBS-gebiedscode (wijkcode, buurtcode, statcode of gemeentecode).`,
+        message_en: `Feature ${line}: no valid CBS area code.`,
+      });
       return;
     }
     const period = options.period ?? stringYear(properties.jaar_bestand ?? properties.jaar ?? metadata.year);
     if (!period) {
-      result.errors.push({ line, code, message: `Feature ${line} (${code}): geen jaar in het bestand; geef de periode op.`, message_en: `Feature ${line} (${code}): no year in the file; give the period.` });
+      result.errors.push({
+        line,
+        code,
+        message: `Feature ${line} (${code}): geen jaar in het bestand; geef de periode op.`,
+        message_en: `Feature ${line} (${code}): no year in the file; give the period.`,
+      });
       return;
     }
     const crimeYear = options.period ? undefined : stringYear(properties.cr_jaar ?? metadata.cr_jaar);
@@ -242,7 +310,12 @@ function addGeoFigures(
     const figure = geoFigure(raw, decimalComma);
     if (figure.status === 'skip') continue;
     if (figure.status === 'invalid') {
-      result.errors.push({ line, code, message: `${label} ${line} (${code}): ${key} is geen getal: ${JSON.stringify(raw)}.`, message_en: `${label === 'Regel' ? 'Line' : 'Feature'} ${line} (${code}): ${key} is not a number: ${JSON.stringify(raw)}.` });
+      result.errors.push({
+        line,
+        code,
+        message: `${label} ${line} (${code}): ${key} is geen getal: ${JSON.stringify(raw)}.`,
+        message_en: `${label === 'Regel' ? 'Line' : 'Feature'} ${line} (${code}): ${key} is not a number: ${JSON.stringify(raw)}.`,
+      });
       continue;
     }
     const figurePeriod = indicator.source === 'police' && crimeYear ? crimeYear : period;
@@ -255,7 +328,10 @@ function addGeoFigures(
 
 /** '27,9' → 27.9 with a decimal comma, '1.234,5' → 1234.5; '0.9' → 0.9 otherwise. undefined when not a number. */
 export function parseNumber(text: string, decimalComma: boolean): number | undefined {
-  let t = text.trim().replace(/\u00a0/g, '').replace(/ /g, '');
+  let t = text
+    .trim()
+    .replace(/\u00a0/g, '')
+    .replace(/ /g, '');
   if (t === '') return undefined;
   if (decimalComma) {
     if (/^-?[0-9]{1,3}(\.[0-9]{3})+(,[0-9]+)?$/.test(t)) t = t.replace(/\./g, '');
@@ -275,11 +351,20 @@ function readCsv(text: string): { rows: CsvRow[]; delimiter: string } | { error:
   const firstLines = text.split(/\r?\n/, 20).join('\n');
   const delimiter = (firstLines.match(/;/g)?.length ?? 0) >= (firstLines.match(/,/g)?.length ?? 0) ? ';' : ',';
   try {
-    const records = parseCsv(text, { delimiter, bom: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: false, info: true }) as unknown as { record: string[]; info: { lines: number } }[];
+    const records = parseCsv(text, { delimiter, bom: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: false, info: true }) as unknown as {
+      record: string[];
+      info: { lines: number };
+    }[];
     return { delimiter, rows: records.map((r) => ({ line: r.info.lines, cells: r.record })) };
   } catch (error) {
     const line = (error as { lines?: number }).lines ?? 0;
-    return { error: { line, message: `Regel ${line}: de CSV kan niet gelezen worden: ${(error as Error).message}`, message_en: `Line ${line}: the CSV cannot be read: ${(error as Error).message}` } };
+    return {
+      error: {
+        line,
+        message: `Regel ${line}: de CSV kan niet gelezen worden: ${(error as Error).message}`,
+        message_en: `Line ${line}: the CSV cannot be read: ${(error as Error).message}`,
+      },
+    };
   }
 }
 
@@ -293,7 +378,8 @@ const ownHeaders = {
 
 function parseCsvText(text: string, options: ParseOptions): ParsedFile {
   const read = readCsv(text);
-  if ('error' in read) return { format: options.format ?? 'cbs-csv', unit: 'line', figures: [], errors: [read.error], unmatched: [], skippedRows: 0, sourceTable: null };
+  if ('error' in read)
+    return { format: options.format ?? 'cbs-csv', unit: 'line', figures: [], errors: [read.error], unmatched: [], skippedRows: 0, sourceTable: null };
   const { rows, delimiter } = read;
   const decimalComma = delimiter === ';';
   const firstNonEmpty = rows.find((r) => r.cells.some((c) => c.trim() !== ''));
@@ -398,12 +484,22 @@ function parseGeoCsv(rows: CsvRow[], headerRow: CsvRow | undefined, decimalComma
     });
     const code = codeFromProperties(properties);
     if (!code || !isAreaCode(code)) {
-      result.errors.push({ line: row.line, code, message: `Regel ${row.line}: geen geldige CBS-gebiedscode.`, message_en: `Line ${row.line}: no valid CBS area code.` });
+      result.errors.push({
+        line: row.line,
+        code,
+        message: `Regel ${row.line}: geen geldige CBS-gebiedscode.`,
+        message_en: `Line ${row.line}: no valid CBS area code.`,
+      });
       continue;
     }
     const period = options.period ?? stringYear(properties.jaar_bestand ?? properties.jaar);
     if (!period) {
-      result.errors.push({ line: row.line, code, message: `Regel ${row.line} (${code}): geen jaar (kolom jaar_bestand of jaar); geef de periode op.`, message_en: `Line ${row.line} (${code}): no year column; give the period.` });
+      result.errors.push({
+        line: row.line,
+        code,
+        message: `Regel ${row.line} (${code}): geen jaar (kolom jaar_bestand of jaar); geef de periode op.`,
+        message_en: `Line ${row.line} (${code}): no year column; give the period.`,
+      });
       continue;
     }
     const crimeYear = options.period ? undefined : stringYear(properties.cr_jaar);
@@ -428,12 +524,18 @@ function parseCbsCsv(rows: CsvRow[], decimalComma: boolean, options: ParseOption
   const result: ParsedFile = { format: 'cbs-csv', unit: 'line', figures: [], errors: [], unmatched: [], skippedRows: 0, sourceTable: options.fileName ?? null };
   const firstData = rows.findIndex((r) => codeInRow(r.cells) !== undefined);
   if (firstData < 0) {
-    result.errors.push({ line: 1, message: 'Geen enkele regel met een CBS-gebiedscode (GM…, WK…, BU…) gevonden.', message_en: 'No line with a CBS area code (GM…, WK…, BU…) found.' });
+    result.errors.push({
+      line: 1,
+      message: 'Geen enkele regel met een CBS-gebiedscode (GM…, WK…, BU…) gevonden.',
+      message_en: 'No line with a CBS area code (GM…, WK…, BU…) found.',
+    });
     return result;
   }
   const headerRows = rows.slice(0, firstData);
   // A StatLine export names its columns by CBS key; a custom table has title lines.
-  const keyHeader = headerRows.find((r) => r.cells.some((c) => c.trim() === 'WijkenEnBuurten' || cbsBaseName(c.trim()) === 'Codering' || indicatorForCbsKey(c.trim()) !== undefined));
+  const keyHeader = headerRows.find((r) =>
+    r.cells.some((c) => c.trim() === 'WijkenEnBuurten' || cbsBaseName(c.trim()) === 'Codering' || indicatorForCbsKey(c.trim()) !== undefined),
+  );
   const columns = new Map<number, BaseIndicator>();
   const unmatched = new Set<string>();
   let periodColumn = -1;
@@ -452,7 +554,11 @@ function parseCbsCsv(rows: CsvRow[], decimalComma: boolean, options: ParseOption
       if (title === '') continue;
       const indicator = bestTitleMatch(title);
       if (indicator) columns.set(i, indicator);
-      else if (rows.slice(firstData, firstData + 20).some((r) => parseNumber(r.cells[i] ?? '', decimalComma) !== undefined && codeInRow([r.cells[i] ?? '']) === undefined)) {
+      else if (
+        rows
+          .slice(firstData, firstData + 20)
+          .some((r) => parseNumber(r.cells[i] ?? '', decimalComma) !== undefined && codeInRow([r.cells[i] ?? '']) === undefined)
+      ) {
         unmatched.add(title);
       }
     }
@@ -474,9 +580,15 @@ function parseCbsCsv(rows: CsvRow[], decimalComma: boolean, options: ParseOption
       if (row.cells.some((c) => c.trim() !== '')) result.skippedRows++;
       continue;
     }
-    const period = options.period ?? (periodColumn >= 0 ? cbsPeriod(row.cells[periodColumn]) : undefined) ?? (keyHeader ? periodFromFileName(options.fileName) : titleYear);
+    const period =
+      options.period ?? (periodColumn >= 0 ? cbsPeriod(row.cells[periodColumn]) : undefined) ?? (keyHeader ? periodFromFileName(options.fileName) : titleYear);
     if (!period) {
-      result.errors.push({ line: row.line, code, message: `Regel ${row.line} (${code}): geen periode in het bestand; geef de periode op (bv. 2024).`, message_en: `Line ${row.line} (${code}): no period in the file; give one.` });
+      result.errors.push({
+        line: row.line,
+        code,
+        message: `Regel ${row.line} (${code}): geen periode in het bestand; geef de periode op (bv. 2024).`,
+        message_en: `Line ${row.line} (${code}): no period in the file; give one.`,
+      });
       continue;
     }
     for (const [i, indicator] of columns) {
@@ -493,7 +605,12 @@ function parseCbsCsv(rows: CsvRow[], decimalComma: boolean, options: ParseOption
       }
       const n = parseNumber(raw, decimalComma);
       if (n === undefined) {
-        result.errors.push({ line: row.line, code, message: `Regel ${row.line} (${code}): "${raw}" is geen getal (kolom ${i + 1}).`, message_en: `Line ${row.line} (${code}): "${raw}" is not a number (column ${i + 1}).` });
+        result.errors.push({
+          line: row.line,
+          code,
+          message: `Regel ${row.line} (${code}): "${raw}" is geen getal (kolom ${i + 1}).`,
+          message_en: `Line ${row.line} (${code}): "${raw}" is not a number (column ${i + 1}).`,
+        });
         continue;
       }
       result.figures.push({ line: row.line, code, indicatorId: indicator.id, period, value: n, status: statusFor(indicator, code), source: indicator.source });

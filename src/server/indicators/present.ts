@@ -46,7 +46,11 @@ export function presentValue(row: ValueRow, areaCode: string): Value {
 }
 
 const toIndicatorValue = (row: ValueRow | undefined): IndicatorValue =>
-  row === undefined ? MISSING : row.value !== null && (row.status === 'ok' || row.status === 'rounded') ? { status: row.status, value: row.value } : ({ status: row.status } as IndicatorValue);
+  row === undefined
+    ? MISSING
+    : row.value !== null && (row.status === 'ok' || row.status === 'rounded')
+      ? { status: row.status, value: row.value }
+      : ({ status: row.status } as IndicatorValue);
 
 export interface Tile {
   indicator: Indicator;
@@ -82,8 +86,14 @@ const notes = {
     nl: 'Geen vergelijking: dit cijfer is niet op te tellen of te middelen over gebieden (bijvoorbeeld een gemiddelde per woning of huishouden).',
     en: 'No comparison: this figure cannot be added up or averaged over areas (e.g. an average per dwelling or household).',
   },
-  noNumber: { nl: 'Geen vergelijking: het cijfer van dit gebied is er niet of is afgeschermd.', en: 'No comparison: the figure for this area is absent or suppressed.' },
-  noMunicipality: { nl: 'Geen vergelijking: het cijfer voor de rest van de gemeente is niet bekend of afgeschermd.', en: 'No comparison: the figure for the rest of the municipality is unknown or suppressed.' },
+  noNumber: {
+    nl: 'Geen vergelijking: het cijfer van dit gebied is er niet of is afgeschermd.',
+    en: 'No comparison: the figure for this area is absent or suppressed.',
+  },
+  noMunicipality: {
+    nl: 'Geen vergelijking: het cijfer voor de rest van de gemeente is niet bekend of afgeschermd.',
+    en: 'No comparison: the figure for the rest of the municipality is unknown or suppressed.',
+  },
   isMunicipality: { nl: 'Dit is de hele gemeente.', en: 'This is the whole municipality.' },
 } as const;
 
@@ -91,7 +101,12 @@ const notes = {
  * Indicators (with their period) for which the municipality's own figure is missing, so that the
  * rest of the municipality must be built from the other areas of the level.
  */
-export function needSiblings(indicators: Indicator[], chosen: Map<string, { current: ValueRow }>, rootValues: ValueRow[], rootId: string): { keys: string[]; periods: string[] } {
+export function needSiblings(
+  indicators: Indicator[],
+  chosen: Map<string, { current: ValueRow }>,
+  rootValues: ValueRow[],
+  rootId: string,
+): { keys: string[]; periods: string[] } {
   const keys = new Set<string>();
   const periods = new Set<string>();
   for (const indicator of indicators) {
@@ -245,7 +260,9 @@ export function valuesCsv(indicator: Indicator, rows: (Value & { areaName: strin
   const number = (v: number | null) => (v === null ? '' : String(v).replace('.', ','));
   const lines = [['gebiedscode', 'gebied', 'indicator', 'periode', 'waarde', 'status', 'bron', 'bronjaar'].join(';')];
   for (const r of rows) {
-    lines.push([r.areaCode, escape(r.areaName), indicator.id, r.period, number(r.value), r.status, escape(indicator.attribution), r.sourceYear ?? ''].join(';'));
+    lines.push(
+      [r.areaCode, escape(r.areaName), indicator.id, r.period, number(r.value), r.status, escape(indicator.attribution), r.sourceYear ?? ''].join(';'),
+    );
   }
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }

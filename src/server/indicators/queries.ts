@@ -45,7 +45,10 @@ export async function findIndicatorRow(q: Q, municipalityId: string, key: string
   return row;
 }
 
-export async function insertIndicatorRow(w: Writer, row: { municipalityId: string; key: string; definition: Record<string, unknown>; baseSet: boolean }): Promise<void> {
+export async function insertIndicatorRow(
+  w: Writer,
+  row: { municipalityId: string; key: string; definition: Record<string, unknown>; baseSet: boolean },
+): Promise<void> {
   await w.insert(indicators).values(row);
 }
 
@@ -230,7 +233,13 @@ export async function listValues(q: Q, municipalityId: string, filter: { keys?: 
  * Figures of the areas of one level and of the municipality itself: the given indicators in the
  * given periods, plus the population in every period (weights for means). The profile's comparison base.
  */
-export async function listLevelValues(q: Q, municipalityId: string, level: AreaLevel, keys: string[], periods: string[]): Promise<(ValueRow & { level: AreaLevel })[]> {
+export async function listLevelValues(
+  q: Q,
+  municipalityId: string,
+  level: AreaLevel,
+  keys: string[],
+  periods: string[],
+): Promise<(ValueRow & { level: AreaLevel })[]> {
   const wanted = keys.length > 0 && periods.length > 0 ? and(inArray(indicatorValues.indicatorKey, keys), inArray(indicatorValues.period, periods)) : undefined;
   return q
     .select({ ...valueColumns, level: areas.level })

@@ -18,7 +18,18 @@ import { notFound } from '../errors.js';
 import { aggregations, indicatorSources, indicatorThemes, indicatorUnits, polarities, type Indicator } from './catalogue.js';
 import { importFormats } from './parse.js';
 import { findIndicator, loadCatalogue, loadIndicator } from './load.js';
-import { findAreaAndRoot, findAreaRef, findRootRef, listLevelAreas, listProfileValues, listLevelValues, listMembers, listPeriods, listValues, type LevelArea } from './queries.js';
+import {
+  findAreaAndRoot,
+  findAreaRef,
+  findRootRef,
+  listLevelAreas,
+  listProfileValues,
+  listLevelValues,
+  listMembers,
+  listPeriods,
+  listValues,
+  type LevelArea,
+} from './queries.js';
 import { aggregateGroups, buildProfile, choosePeriods, needSiblings, presentValue, valuesCsv, type Value } from './present.js';
 import { createIndicator } from './commands/create-indicator.js';
 import { updateIndicator } from './commands/update-indicator.js';
@@ -95,7 +106,8 @@ async function loadManagedMunicipality(tx: Db, request: FastifyRequest<{ Params:
   return municipality;
 }
 
-const hiddenIndicator = (id: string) => notFound({ nl: `Indicator "${id}" bestaat niet in deze gemeente.`, en: `Indicator "${id}" does not exist in this municipality.` });
+const hiddenIndicator = (id: string) =>
+  notFound({ nl: `Indicator "${id}" bestaat niet in deze gemeente.`, en: `Indicator "${id}" does not exist in this municipality.` });
 
 /** Sends JSON that is already text (serialized by the route's schema earlier) as it is. */
 function sendJsonText(reply: FastifyReply, json: string): FastifyReply {
@@ -177,7 +189,9 @@ export function indicatorRoutes(app: App): void {
   };
 
   /** Figures for every current area of a level; districts are aggregated from their wijken with the indicator's method. */
-  async function levelValues(request: FastifyRequest<{ Params: { code: string; id: string }; Querystring: { period?: string; level?: (typeof Levels)[number] } }>) {
+  async function levelValues(
+    request: FastifyRequest<{ Params: { code: string; id: string }; Querystring: { period?: string; level?: (typeof Levels)[number] } }>,
+  ) {
     const db = app.services.db;
     const municipality = await loadMunicipality(db, request.params.code);
     const indicator = await findIndicator(db, municipality.id, request.params.id);
@@ -198,15 +212,34 @@ export function indicatorRoutes(app: App): void {
         const row = byArea.get(a.id);
         return row
           ? { ...presentValue(row, a.code), areaName: a.name }
-          : { indicatorId: indicator.id, areaId: a.id, areaCode: a.code, areaName: a.name, period, value: null, status: 'missing' as const, source: indicator.source, sourceYear: null };
+          : {
+              indicatorId: indicator.id,
+              areaId: a.id,
+              areaCode: a.code,
+              areaName: a.name,
+              period,
+              value: null,
+              status: 'missing' as const,
+              source: indicator.source,
+              sourceYear: null,
+            };
       });
     }
     return { indicator, period, periods, level, values, attribution: indicator.attribution };
   }
 
-  async function districtValues(municipalityId: string, indicator: Indicator, districts: LevelArea[], period: string): Promise<(Value & { areaName: string })[]> {
+  async function districtValues(
+    municipalityId: string,
+    indicator: Indicator,
+    districts: LevelArea[],
+    period: string,
+  ): Promise<(Value & { areaName: string })[]> {
     const db = app.services.db;
-    const members = await listMembers(db, municipalityId, districts.map((d) => d.id));
+    const members = await listMembers(
+      db,
+      municipalityId,
+      districts.map((d) => d.id),
+    );
     const memberIds = [...new Set(members.map((m) => m.memberId))];
     const rows = await listValues(db, municipalityId, { keys: [...new Set([indicator.id, 'population'])], areaIds: memberIds, periods: [period] });
     const memberValues = new Map(rows.filter((r) => r.indicatorKey === indicator.id).map((r) => [r.areaId, r]));
@@ -216,7 +249,17 @@ export function indicatorRoutes(app: App): void {
     const sourceYear = rows[0]?.sourceYear ?? null;
     return districts.map((d) => {
       const v = aggregated.get(d.id) ?? { status: 'missing' as const };
-      return { indicatorId: indicator.id, areaId: d.id, areaCode: d.code, areaName: d.name, period, value: hasNumber(v) ? v.value : null, status: v.status, source: indicator.source, sourceYear };
+      return {
+        indicatorId: indicator.id,
+        areaId: d.id,
+        areaCode: d.code,
+        areaName: d.name,
+        period,
+        value: hasNumber(v) ? v.value : null,
+        status: v.status,
+        source: indicator.source,
+        sourceYear,
+      };
     });
   }
 
@@ -263,7 +306,15 @@ export function indicatorRoutes(app: App): void {
           200: Type.Object({
             indicator: IndicatorT,
             area: Type.Object({ id: Type.String(), code: Type.String(), name: Type.String(), level: Type.String() }),
-            points: Type.Array(Type.Object({ period: Type.String(), value: Nullable(Type.Number()), status: StatusT, source: Type.String(), sourceYear: Nullable(Type.Integer()) })),
+            points: Type.Array(
+              Type.Object({
+                period: Type.String(),
+                value: Nullable(Type.Number()),
+                status: StatusT,
+                source: Type.String(),
+                sourceYear: Nullable(Type.Integer()),
+              }),
+            ),
             attribution: Type.String(),
           }),
         },
@@ -292,7 +343,8 @@ export function indicatorRoutes(app: App): void {
     {
       schema: {
         tags: ['indicators'],
-        summary: 'Area profile: per indicator the latest figure up to the period, the one before, and the difference from the municipality excluding the area (where meaningful)',
+        summary:
+          'Area profile: per indicator the latest figure up to the period, the one before, and the difference from the municipality excluding the area (where meaningful)',
         params: Type.Object({ code: Code, areaId: Type.String() }),
         querystring: Type.Object({ period: Type.Optional(Period) }),
         response: {
@@ -334,11 +386,15 @@ export function indicatorRoutes(app: App): void {
       let comparison = await listProfileValues(db, municipality.id, area.id, rootId);
       const areaValues = comparison.filter((r) => r.areaId === area.id);
       const chosen = choosePeriods(areaValues, request.query.period);
-      const missing = area.level === 'custom' || area.level === 'district' || area.id === rootId ? { keys: [] } : needSiblings(catalogue, chosen, comparison, rootId);
+      const missing =
+        area.level === 'custom' || area.level === 'district' || area.id === rootId ? { keys: [] } : needSiblings(catalogue, chosen, comparison, rootId);
       if (missing.keys.length > 0) {
         const keys = [...chosen.keys()];
         const periods = [...new Set([...chosen.values()].map((c) => c.current.period))];
-        comparison = [...comparison, ...(await listLevelValues(db, municipality.id, area.level, keys, periods)).filter((r) => r.areaId !== area.id && r.areaId !== rootId)];
+        comparison = [
+          ...comparison,
+          ...(await listLevelValues(db, municipality.id, area.level, keys, periods)).filter((r) => r.areaId !== area.id && r.areaId !== rootId),
+        ];
       }
       const { tiles, sources } = buildProfile({
         area: { id: area.id, code: area.code, name: area.name, level: area.level },
@@ -352,7 +408,12 @@ export function indicatorRoutes(app: App): void {
         fallbackPopulation: { area: area.population, municipality: root.population },
       });
       // Serialized by the route's response schema, once; later readers get the same text.
-      const serialized = reply.serialize({ area: { id: area.id, code: area.code, name: area.name, level: area.level }, period: request.query.period ?? null, tiles, sources });
+      const serialized = reply.serialize({
+        area: { id: area.id, code: area.code, name: area.name, level: area.level },
+        period: request.query.period ?? null,
+        tiles,
+        sources,
+      });
       const json = typeof serialized === 'string' ? serialized : Buffer.from(serialized as ArrayBuffer).toString('utf8');
       profiles.set(cacheKey, json);
       return sendJsonText(reply, json);
@@ -362,7 +423,9 @@ export function indicatorRoutes(app: App): void {
   // Imports take the file as the body: JSON (CBS OData, GeoJSON) or text (CSV), up to 100 MB.
   void app.register(async (plain) => {
     const scope = plain.withTypeProvider<TypeBoxTypeProvider>();
-    scope.addContentTypeParser(['text/csv', 'text/plain', 'application/csv'], { parseAs: 'string', bodyLimit: 100 * 1024 * 1024 }, (_request, body, done) => done(null, body));
+    scope.addContentTypeParser(['text/csv', 'text/plain', 'application/csv'], { parseAs: 'string', bodyLimit: 100 * 1024 * 1024 }, (_request, body, done) =>
+      done(null, body),
+    );
     scope.addContentTypeParser('application/geo+json', { parseAs: 'string', bodyLimit: 100 * 1024 * 1024 }, (_request, body, done) => done(null, body));
     for (const [path, own] of [
       ['/api/municipalities/:code/imports/cbs', false],
@@ -377,7 +440,8 @@ export function indicatorRoutes(app: App): void {
             summary: own
               ? 'Import own figures: CSV area code;indicator;period;value[;status] (needs monitor.manage); all or nothing, dryRun=true only checks'
               : 'Import CBS figures: CBS OData JSON, CBS CSV (;, decimal comma, BOM, . = suppressed), GeoJSON with figures as properties or the gemeente trend CSV (needs monitor.manage); all or nothing, dryRun=true only checks',
-            description: 'On any error nothing is imported and the 422 problem `indicators_import_invalid` lists `errors: [{ line, unit, code, message, message_en }]`. Area codes that do not exist are reported in `unknownAreaCodes` with their line.',
+            description:
+              'On any error nothing is imported and the 422 problem `indicators_import_invalid` lists `errors: [{ line, unit, code, message, message_en }]`. Area codes that do not exist are reported in `unknownAreaCodes` with their line.',
             params: Type.Object({ code: Code }),
             querystring: ImportQuery,
             response: { 200: ImportResultT },

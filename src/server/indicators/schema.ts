@@ -12,7 +12,9 @@ export const indicators = pgTable(
   'indicators',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    municipalityId: uuid('municipality_id').notNull().references(() => municipalities.id),
+    municipalityId: uuid('municipality_id')
+      .notNull()
+      .references(() => municipalities.id),
     /** Stable id shown in the API ('population', 'share_65_plus', or an own key). */
     key: text('key').notNull(),
     /** name, theme, unit, polarity, source, licence, attribution, aggregation, decimals, public, … (see catalogue.ts IndicatorDefinition). */
@@ -27,9 +29,13 @@ export const indicators = pgTable(
 export const indicatorValues = pgTable(
   'indicator_values',
   {
-    municipalityId: uuid('municipality_id').notNull().references(() => municipalities.id),
+    municipalityId: uuid('municipality_id')
+      .notNull()
+      .references(() => municipalities.id),
     indicatorKey: text('indicator_key').notNull(),
-    areaId: uuid('area_id').notNull().references(() => areas.id),
+    areaId: uuid('area_id')
+      .notNull()
+      .references(() => areas.id),
     /** '2024' (a year; kept as text for '2023-2024' style periods of surveys). */
     period: text('period').notNull(),
     /** NULL unless status is ok or rounded. */

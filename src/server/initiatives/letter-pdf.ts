@@ -66,7 +66,11 @@ export async function renderLetterPdf(letter: LetterModel, options: PdfOptions =
   const add = (tag: string, draw: () => void) => document.add(doc.struct(tag, {}, draw));
 
   add('P', () => {
-    doc.font(BOLD).fontSize(10).fillColor('#1a1a1a').text(pdfSafe(`Gemeente ${letter.municipalityName}`));
+    doc
+      .font(BOLD)
+      .fontSize(10)
+      .fillColor('#1a1a1a')
+      .text(pdfSafe(`Gemeente ${letter.municipalityName}`));
   });
   doc.moveDown(2);
   add('H1', () => {
@@ -105,7 +109,10 @@ function drawBlock(doc: PDFKit.PDFDocument, block: LetterBlock, width: number, a
       return;
     case 'lines':
       add('P', () => {
-        doc.font(FONT).fontSize(11).text(pdfSafe(block.lines.join('\n')), { width, lineGap: 2 });
+        doc
+          .font(FONT)
+          .fontSize(11)
+          .text(pdfSafe(block.lines.join('\n')), { width, lineGap: 2 });
       });
       doc.moveDown(0.6);
       return;

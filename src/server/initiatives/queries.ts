@@ -185,7 +185,13 @@ export async function findAttachment(
   attachmentId: string,
   withContent: true,
 ): Promise<AttachmentRow | undefined>;
-export async function findAttachment(q: Q, municipalityId: string, initiativeId: string, attachmentId: string, withContent?: false): Promise<AttachmentMeta | undefined>;
+export async function findAttachment(
+  q: Q,
+  municipalityId: string,
+  initiativeId: string,
+  attachmentId: string,
+  withContent?: false,
+): Promise<AttachmentMeta | undefined>;
 export async function findAttachment(
   q: Q,
   municipalityId: string,

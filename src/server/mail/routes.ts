@@ -12,14 +12,28 @@ import { notFound } from '../errors.js';
 export function outboxRoutes(app: App): void {
   app.get(
     '/api/municipalities/:code/outbox',
-    { schema: { tags: ['mail'], summary: 'Mail sent by Wijkwijs (development outbox)', params: Type.Object({ code: Type.String({ pattern: '^GM[0-9]{4}$' }) }) } },
+    {
+      schema: {
+        tags: ['mail'],
+        summary: 'Mail sent by Wijkwijs (development outbox)',
+        params: Type.Object({ code: Type.String({ pattern: '^GM[0-9]{4}$' }) }),
+      },
+    },
     async (request) => {
       const db = app.services.db;
       const municipality = await loadMunicipality(db, request.params.code);
       if (app.services.config.production) {
         const actor = requireActor(request, municipality.id);
         const rootGrant = actor.grants.some((g) => g.role === 'beheerder');
-        if (!rootGrant || !can(actor, 'people.manage', actor.grants.map((g) => g.areaId))) throw notFound();
+        if (
+          !rootGrant ||
+          !can(
+            actor,
+            'people.manage',
+            actor.grants.map((g) => g.areaId),
+          )
+        )
+          throw notFound();
       }
       return listOutbox(db, municipality.id);
     },

@@ -30,7 +30,14 @@ export function municipalityRoutes(app: App): void {
   );
   app.get(
     '/api/municipalities/:code',
-    { schema: { tags: ['municipalities'], summary: 'One municipality: theme, role names, sign-in options (public)', params: Type.Object({ code: Type.String({ pattern: '^GM[0-9]{4}$' }) }), response: { 200: PublicMunicipality } } },
+    {
+      schema: {
+        tags: ['municipalities'],
+        summary: 'One municipality: theme, role names, sign-in options (public)',
+        params: Type.Object({ code: Type.String({ pattern: '^GM[0-9]{4}$' }) }),
+        response: { 200: PublicMunicipality },
+      },
+    },
     async (request) => present(await loadMunicipality(app.services.db, request.params.code)),
   );
   app.get('/api/municipality-settings.schema.json', { schema: { hide: true } }, async () => MunicipalitySettingsSchema);

@@ -56,7 +56,11 @@ export function validateSettings(value: unknown): MunicipalitySettings {
     return value;
   }
   const errors = [...Value.Errors(MunicipalitySettingsSchema, value)].slice(0, 10).map((e) => `${e.instancePath || '/'} ${e.message}`);
-  throw invalid('settings_invalid', { nl: `Ongeldige gemeente-instellingen: ${errors.join('; ')}`, en: `Invalid municipality settings: ${errors.join('; ')}` }, { errors });
+  throw invalid(
+    'settings_invalid',
+    { nl: `Ongeldige gemeente-instellingen: ${errors.join('; ')}`, en: `Invalid municipality settings: ${errors.join('; ')}` },
+    { errors },
+  );
 }
 
 /** WCAG relative-luminance contrast ratio of a colour against white. */

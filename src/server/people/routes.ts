@@ -82,7 +82,6 @@ const RoleAssignment = Type.Object({
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
-
 function commandContext(request: FastifyRequest, municipality: Municipality): CommandContext {
   return { municipalityId: municipality.id, ...auditContext(request) };
 }

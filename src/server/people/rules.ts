@@ -134,9 +134,6 @@ export function isUniqueViolation(error: unknown): boolean {
 
 // ---- Authorization ----------------------------------------------------------------------------
 
-
-
-
 export function canManagePeople(actor: SignedInActor, rootLineage: AreaLineage): boolean {
   return can(actor, 'people.manage', rootLineage);
 }

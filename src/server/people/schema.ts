@@ -19,7 +19,9 @@ export type OrganisationKind = (typeof organisationKinds)[number];
 
 export const organisations = pgTable('organisations', {
   id: uuid('id').primaryKey().defaultRandom(),
-  municipalityId: uuid('municipality_id').notNull().references(() => municipalities.id),
+  municipalityId: uuid('municipality_id')
+    .notNull()
+    .references(() => municipalities.id),
   name: text('name').notNull(),
   kind: text('kind').$type<OrganisationKind>().notNull(),
   createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
@@ -30,7 +32,9 @@ export const people = pgTable(
   'people',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    municipalityId: uuid('municipality_id').notNull().references(() => municipalities.id),
+    municipalityId: uuid('municipality_id')
+      .notNull()
+      .references(() => municipalities.id),
     name: text('name').notNull(),
     /** Lower-cased; unique within a municipality. */
     email: text('email').notNull(),
@@ -51,10 +55,16 @@ export const roleAssignments = pgTable(
   'role_assignments',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    municipalityId: uuid('municipality_id').notNull().references(() => municipalities.id),
-    personId: uuid('person_id').notNull().references(() => people.id),
+    municipalityId: uuid('municipality_id')
+      .notNull()
+      .references(() => municipalities.id),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id),
     role: text('role').$type<RoleKey>().notNull(),
-    areaId: uuid('area_id').notNull().references(() => areas.id),
+    areaId: uuid('area_id')
+      .notNull()
+      .references(() => areas.id),
     validFrom: date('valid_from', { mode: 'string' }).notNull(),
     validTo: date('valid_to', { mode: 'string' }),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),

@@ -31,15 +31,17 @@ describe(`answers cannot be joined back to invitations (${engineName})`, () => {
   /** Invitation ids in the order they were used. */
   const usedInOrder: string[] = [];
 
-  const rows = async <T,>(query: ReturnType<typeof sql>): Promise<T[]> => (await t.db.execute(query)).rows as T[];
+  const rows = async <T>(query: ReturnType<typeof sql>): Promise<T[]> => (await t.db.execute(query)).rows as T[];
 
   /** Response id → respondent number i, read from the answers' content. */
   async function respondentOf(): Promise<Map<string, number>> {
-    const answers = await rows<{ response_id: string; question_id: string; value: number }>(sql`select response_id, question_id, value from survey_answers where option_id is null`);
+    const answers = await rows<{ response_id: string; question_id: string; value: number }>(
+      sql`select response_id, question_id, value from survey_answers where option_id is null`,
+    );
     const parts = new Map<string, Record<string, number>>();
     for (const a of answers) parts.set(a.response_id, { ...parts.get(a.response_id), [a.question_id]: a.value });
     const out = new Map<string, number>();
-    for (const [id, p] of parts) out.set(id, ((p.overall_grade ?? 1) - 1) + 10 * ((p.physical_green ?? 1) - 1) + 50 * ((p.social_help ?? 1) - 1));
+    for (const [id, p] of parts) out.set(id, (p.overall_grade ?? 1) - 1 + 10 * ((p.physical_green ?? 1) - 1) + 50 * ((p.social_help ?? 1) - 1));
     return out;
   }
 
@@ -62,14 +64,18 @@ describe(`answers cannot be joined back to invitations (${engineName})`, () => {
       const code = letters[i]?.code as string;
       const reply = await w.anonymous.post(`/api/public/survey/${code}`, { answers: answersOf(i) });
       expect(reply.status).toBe(201);
-      const [used] = await rows<{ id: string }>(sql`select id from survey_invitations where responded_on is not null and not (id = any(${`{${usedInOrder.join(',')}}`}::uuid[]))`);
+      const [used] = await rows<{ id: string }>(
+        sql`select id from survey_invitations where responded_on is not null and not (id = any(${`{${usedInOrder.join(',')}}`}::uuid[]))`,
+      );
       usedInOrder.push(used?.id as string);
     }
   });
   afterAll(async () => t.close());
 
   it('no value of an invitation occurs in any answer row', async () => {
-    const invitations = await rows<{ id: string; address_id: string; code_hash: string; reminder_code_hash: string | null }>(sql`select id, address_id, code_hash, reminder_code_hash from survey_invitations`);
+    const invitations = await rows<{ id: string; address_id: string; code_hash: string; reminder_code_hash: string | null }>(
+      sql`select id, address_id, code_hash, reminder_code_hash from survey_invitations`,
+    );
     const addresses = await rows<{ address: string; postcode: string }>(sql`select address, postcode from survey_addresses`);
     const answerRows = JSON.stringify([
       ...(await rows(sql`select * from survey_responses`)),

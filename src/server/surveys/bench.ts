@@ -36,7 +36,8 @@ const WAVES = Number(values.waves);
 const RESPONDENTS = Number(values.respondents);
 const RUNS = Number(values.runs);
 const log = (message: string) => process.stderr.write(`[bench surveys] ${message}\n`);
-const emit = (figures: Record<string, unknown>) => process.stdout.write(`${JSON.stringify({ engine: engineName, ...figures, load_1m: loadavg()[0], cores: cpus().length })}\n`);
+const emit = (figures: Record<string, unknown>) =>
+  process.stdout.write(`${JSON.stringify({ engine: engineName, ...figures, load_1m: loadavg()[0], cores: cpus().length })}\n`);
 const round = (x: number) => Math.round(x * 10) / 10;
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -54,13 +55,25 @@ try {
     theme: 'general',
     text: { nl: `Vraag ${i + 1}`, en: `Question ${i + 1}` },
   }));
-  const [survey] = await t.db.insert(surveys).values({ municipalityId: m.id, name: 'Bench', themes: ['general'], questions }).returning();
+  const [survey] = await t.db
+    .insert(surveys)
+    .values({ municipalityId: m.id, name: 'Bench', themes: ['general'], questions })
+    .returning();
   const areaIds = wijken.map((w) => m.areas[w.code] as string);
   const waveIds: string[] = [];
   for (let wave = 0; wave < WAVES; wave++) {
     const [row] = await t.db
       .insert(surveyWaves)
-      .values({ municipalityId: m.id, surveyId: survey!.id, name: `Ronde ${2016 + 2 * wave}`, opensOn: `${2016 + 2 * wave}-03-01`, closesOn: `${2016 + 2 * wave}-04-01`, targetPerArea: RESPONDENTS * 3, areaIds, status: 'closed' })
+      .values({
+        municipalityId: m.id,
+        surveyId: survey!.id,
+        name: `Ronde ${2016 + 2 * wave}`,
+        opensOn: `${2016 + 2 * wave}-03-01`,
+        closesOn: `${2016 + 2 * wave}-04-01`,
+        targetPerArea: RESPONDENTS * 3,
+        areaIds,
+        status: 'closed',
+      })
       .returning();
     waveIds.push(row!.id);
   }
@@ -109,7 +122,18 @@ try {
     totalTimes.push(t2 - t0);
     log(`run ${run + 1}: database ${Math.round(t1 - t0)} ms, everything ${Math.round(t2 - t0)} ms (${sums.length} groups, ${checksum} estimates)`);
   }
-  emit({ bench: 'survey_aggregate_ms', answers: n, areas: AREAS, questions: QUESTIONS, waves: WAVES, estimates: checksum, min: round(Math.min(...totalTimes)), median: round(median(totalTimes)), runs: RUNS, target_postgres: 1000 });
+  emit({
+    bench: 'survey_aggregate_ms',
+    answers: n,
+    areas: AREAS,
+    questions: QUESTIONS,
+    waves: WAVES,
+    estimates: checksum,
+    min: round(Math.min(...totalTimes)),
+    median: round(median(totalTimes)),
+    runs: RUNS,
+    target_postgres: 1000,
+  });
   emit({ bench: 'survey_sql_ms', answers: n, min: round(Math.min(...sqlTimes)), median: round(median(sqlTimes)), runs: RUNS });
 
   const session = await signIn(t.app, 'GM0983', researcher.email);
@@ -121,7 +145,14 @@ try {
     apiTimes.push(performance.now() - t0);
     if (response.statusCode !== 200) throw new Error(`results: ${response.statusCode} ${response.body.slice(0, 300)}`);
   }
-  emit({ bench: 'survey_results_api_ms', answers_in_wave: n / WAVES, areas: AREAS, min: round(Math.min(...apiTimes)), median: round(median(apiTimes)), runs: RUNS });
+  emit({
+    bench: 'survey_results_api_ms',
+    answers_in_wave: n / WAVES,
+    areas: AREAS,
+    min: round(Math.min(...apiTimes)),
+    median: round(median(apiTimes)),
+    runs: RUNS,
+  });
 } finally {
   await t.close();
 }

@@ -35,7 +35,11 @@ const openTexts = [
   'Hondenpoep in het park. Bel mij gerust: 06-12345678.',
 ];
 
-export async function seedSurveysDemo(tx: Tx, ctx: { municipalityId: string; actor: AuditActor; requestId: string | null }, areaIds: Map<string, string>): Promise<void> {
+export async function seedSurveysDemo(
+  tx: Tx,
+  ctx: { municipalityId: string; actor: AuditActor; requestId: string | null },
+  areaIds: Map<string, string>,
+): Promise<void> {
   const sctx: SurveyContext = { municipalityId: ctx.municipalityId, actor: ctx.actor, requestId: ctx.requestId ?? 'demo' };
   const wijken = [...areaIds.entries()].filter(([code]) => code.startsWith('WK')).sort(([a], [b]) => a.localeCompare(b));
   if (wijken.length === 0) return;
@@ -51,10 +55,20 @@ export async function seedSurveysDemo(tx: Tx, ctx: { municipalityId: string; act
 
   const addresses = ['adres;postcode;woonplaats;gebied'];
   wijken.forEach(([code], w) => {
-    for (let i = 1; i <= ADDRESSES_PER_WIJK; i++) addresses.push(`Demostraat ${w * 1000 + i};59${String(10 + w).padStart(2, '0')} ${String.fromCharCode(65 + (i % 26))}${String.fromCharCode(65 + ((i * 7) % 26))};Venlo;${code}`);
+    for (let i = 1; i <= ADDRESSES_PER_WIJK; i++)
+      addresses.push(
+        `Demostraat ${w * 1000 + i};59${String(10 + w).padStart(2, '0')} ${String.fromCharCode(65 + (i % 26))}${String.fromCharCode(65 + ((i * 7) % 26))};Venlo;${code}`,
+      );
   });
   const margins = wijken.flatMap(([code], w) =>
-    ageGroups.flatMap((ageGroup, a) => sexes.map((sex) => ({ areaCode: code, ageGroup, sex, population: Math.round((900 + 60 * ((w * 7) % 11)) * [0.26, 0.24, 0.26, 0.24][a]! * (sex === 'man' ? 0.49 : 0.51)) }))),
+    ageGroups.flatMap((ageGroup, a) =>
+      sexes.map((sex) => ({
+        areaCode: code,
+        ageGroup,
+        sex,
+        population: Math.round((900 + 60 * ((w * 7) % 11)) * [0.26, 0.24, 0.26, 0.24][a]! * (sex === 'man' ? 0.49 : 0.51)),
+      })),
+    ),
   );
 
   const makeWave = async (name: string, opensOn: string, closesOn: string, shift: number, last: boolean): Promise<WaveRow> => {

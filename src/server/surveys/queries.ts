@@ -282,7 +282,11 @@ export async function markResponded(q: Writer, municipalityId: string, invitatio
 }
 
 /** Invited and responded per area. */
-export async function responseCounts(q: Q, municipalityId: string, waveId: string): Promise<{ areaId: string; invited: number; responded: number; reminded: number }[]> {
+export async function responseCounts(
+  q: Q,
+  municipalityId: string,
+  waveId: string,
+): Promise<{ areaId: string; invited: number; responded: number; reminded: number }[]> {
   return q
     .select({
       areaId: surveyInvitations.areaId,
@@ -335,7 +339,13 @@ export async function insertResponse(q: Writer, municipalityId: string, input: R
   return response.id;
 }
 
-export async function insertOpenAnswers(q: Writer, municipalityId: string, waveId: string, areaId: string, open: { questionId: string; text: string }[]): Promise<void> {
+export async function insertOpenAnswers(
+  q: Writer,
+  municipalityId: string,
+  waveId: string,
+  areaId: string,
+  open: { questionId: string; text: string }[],
+): Promise<void> {
   if (open.length > 0) await q.insert(surveyOpenAnswers).values(open.map((o) => ({ municipalityId, waveId, areaId, questionId: o.questionId, text: o.text })));
 }
 
@@ -345,7 +355,14 @@ export async function insertOpenAnswers(q: Writer, municipalityId: string, waveI
  * transaction id and land beside the new response, so neither xmin nor the physical order singles
  * the new response out.
  */
-export async function touchRandomResponses(q: Writer, municipalityId: string, waveId: string, areaId: string, k: number, exceptId: string | null): Promise<void> {
+export async function touchRandomResponses(
+  q: Writer,
+  municipalityId: string,
+  waveId: string,
+  areaId: string,
+  k: number,
+  exceptId: string | null,
+): Promise<void> {
   await q.execute(sql`
     with picked as (
       select id from survey_responses
@@ -384,7 +401,9 @@ export async function shuffleResponses(q: Writer, municipalityId: string, waveId
     from survey_responses r join survey_shuffle_map m on m.old_id = r.id order by random()`);
   await q.execute(sql`delete from survey_answers where municipality_id = ${municipalityId} and wave_id = ${waveId}`);
   await q.execute(sql`delete from survey_responses where municipality_id = ${municipalityId} and wave_id = ${waveId}`);
-  await q.execute(sql`insert into survey_responses (id, municipality_id, wave_id, area_id, cell) select id, municipality_id, wave_id, area_id, cell from survey_shuffle_responses`);
+  await q.execute(
+    sql`insert into survey_responses (id, municipality_id, wave_id, area_id, cell) select id, municipality_id, wave_id, area_id, cell from survey_shuffle_responses`,
+  );
   await q.execute(sql`
     insert into survey_answers (response_id, municipality_id, wave_id, area_id, cell, question_id, option_id, value)
     select response_id, municipality_id, wave_id, area_id, cell, question_id, option_id, value from survey_shuffle_answers`);
@@ -422,7 +441,13 @@ export async function markRespondedForDemo(q: Writer, municipalityId: string, wa
 }
 
 /** Many responses at once, in the same shape as the public form stores them (demo seeding only). */
-export async function insertDemoResponses(q: Writer, municipalityId: string, waveId: string, responses: DemoResponse[], open: { areaId: string; questionId: string; text: string }[]): Promise<void> {
+export async function insertDemoResponses(
+  q: Writer,
+  municipalityId: string,
+  waveId: string,
+  responses: DemoResponse[],
+  open: { areaId: string; questionId: string; text: string }[],
+): Promise<void> {
   const responseRows = responses.map((r) => ({ id: randomUUID(), municipalityId, waveId, areaId: r.areaId, cell: r.cell }));
   const answerRows: (typeof surveyAnswers.$inferInsert)[] = [];
   responses.forEach((r, i) => {
@@ -520,8 +545,20 @@ export interface WeightedAnswerSums {
  */
 export async function weightedAnswerSums(q: Q, municipalityId: string, waveIds: string[], weights: CellWeight[]): Promise<WeightedAnswerSums[]> {
   if (waveIds.length === 0) return [];
-  const array = (values: (string | number)[], type: string) => sql`${`{${values.map((v) => (typeof v === 'number' ? String(v) : `"${v.replace(/(["\\])/g, '\\$1')}"`)).join(',')}}`}::${sql.raw(type)}[]`;
-  const result = await q.execute<{ wave_id: string; area_id: string; question_id: string; option_id: string | null; n: number; sw: number; sw2: number; swx: number | null; swx2: number | null; swh: number | null }>(sql`
+  const array = (values: (string | number)[], type: string) =>
+    sql`${`{${values.map((v) => (typeof v === 'number' ? String(v) : `"${v.replace(/(["\\])/g, '\\$1')}"`)).join(',')}}`}::${sql.raw(type)}[]`;
+  const result = await q.execute<{
+    wave_id: string;
+    area_id: string;
+    question_id: string;
+    option_id: string | null;
+    n: number;
+    sw: number;
+    sw2: number;
+    swx: number | null;
+    swx2: number | null;
+    swh: number | null;
+  }>(sql`
     with wt as (
       select * from unnest(${array(
         weights.map((w) => w.waveId),
@@ -563,7 +600,11 @@ export async function weightedAnswerSums(q: Q, municipalityId: string, waveIds: 
 }
 
 /** Respondents per wave, area and weighting cell. */
-export async function respondentCells(q: Q, municipalityId: string, waveIds: string[]): Promise<{ waveId: string; areaId: string; cell: string | null; n: number }[]> {
+export async function respondentCells(
+  q: Q,
+  municipalityId: string,
+  waveIds: string[],
+): Promise<{ waveId: string; areaId: string; cell: string | null; n: number }[]> {
   if (waveIds.length === 0) return [];
   return q
     .select({ waveId: surveyResponses.waveId, areaId: surveyResponses.areaId, cell: surveyResponses.cell, n: sql<number>`count(*)::int` })
@@ -622,7 +663,12 @@ export async function findOpenAnswer(q: Q, municipalityId: string, id: string): 
   return row;
 }
 
-export async function updateOpenAnswer(q: Writer, municipalityId: string, id: string, values: Partial<typeof surveyOpenAnswers.$inferInsert>): Promise<OpenAnswerRow> {
+export async function updateOpenAnswer(
+  q: Writer,
+  municipalityId: string,
+  id: string,
+  values: Partial<typeof surveyOpenAnswers.$inferInsert>,
+): Promise<OpenAnswerRow> {
   const [row] = await q
     .update(surveyOpenAnswers)
     .set(values)

@@ -3,8 +3,28 @@
 // one, the respondents per weighting cell and the margins, then compute per area and question.
 import type { Db } from '../db/client.js';
 import type { LocalizedText } from '../errors.js';
-import { findAreaRefs, findPreviousWave, listMargins, respondentCells, weightedAnswerSums, type AreaRef, type CellWeight, type SurveyRow, type WaveRow, type WeightedAnswerSums } from './queries.js';
-import { indexSums, mergeQuestionMoments, questionMoments, questionResult, weightArea, type AreaWeighting, type QuestionMoments, type QuestionResult } from './results.js';
+import {
+  findAreaRefs,
+  findPreviousWave,
+  listMargins,
+  respondentCells,
+  weightedAnswerSums,
+  type AreaRef,
+  type CellWeight,
+  type SurveyRow,
+  type WaveRow,
+  type WeightedAnswerSums,
+} from './queries.js';
+import {
+  indexSums,
+  mergeQuestionMoments,
+  questionMoments,
+  questionResult,
+  weightArea,
+  type AreaWeighting,
+  type QuestionMoments,
+  type QuestionResult,
+} from './results.js';
 import type { Question } from './rules.js';
 
 type Q = Pick<Db, 'select' | 'selectDistinct' | 'execute'>;
@@ -37,7 +57,11 @@ type CellCount = { waveId: string; areaId: string; cell: string | null; n: numbe
 type Margin = { waveId: string; areaId: string; ageGroup: string; sex: string; population: number };
 
 /** Weights per area (and per cell, for the SQL) of one wave, from respondents per cell and margins. */
-export function waveWeighting(waveId: string, cells: readonly CellCount[], margins: readonly Margin[]): { byArea: Map<string, AreaWeighting>; cellWeights: CellWeight[] } {
+export function waveWeighting(
+  waveId: string,
+  cells: readonly CellCount[],
+  margins: readonly Margin[],
+): { byArea: Map<string, AreaWeighting>; cellWeights: CellWeight[] } {
   const cellsByArea = new Map<string, Map<string | null, number>>();
   for (const c of cells) {
     if (c.waveId !== waveId) continue;
@@ -63,7 +87,12 @@ export function waveWeighting(waveId: string, cells: readonly CellCount[], margi
 }
 
 /** The weighted moments per area and question of one wave, from the weighted sums. */
-export function waveMoments(questions: readonly Question[], waveId: string, weighting: Map<string, AreaWeighting>, sums: readonly WeightedAnswerSums[]): WaveMoments {
+export function waveMoments(
+  questions: readonly Question[],
+  waveId: string,
+  weighting: Map<string, AreaWeighting>,
+  sums: readonly WeightedAnswerSums[],
+): WaveMoments {
   const moments = new Map<string, Map<string, QuestionMoments>>();
   for (const [areaId, byQuestion] of indexSums(sums, waveId)) {
     const out = new Map<string, QuestionMoments>();
@@ -77,7 +106,11 @@ export function waveMoments(questions: readonly Question[], waveId: string, weig
 }
 
 /** Everything the results need from the database for a wave and the one before it. */
-export async function loadWaveData(q: Q, municipalityId: string, waveIds: string[]): Promise<{ sums: WeightedAnswerSums[]; weightings: Map<string, Map<string, AreaWeighting>> }> {
+export async function loadWaveData(
+  q: Q,
+  municipalityId: string,
+  waveIds: string[],
+): Promise<{ sums: WeightedAnswerSums[]; weightings: Map<string, Map<string, AreaWeighting>> }> {
   const cells = await respondentCells(q, municipalityId, waveIds);
   const margins = await listMargins(q, municipalityId, waveIds);
   const weightings = new Map<string, Map<string, AreaWeighting>>();
@@ -114,7 +147,13 @@ function restsOf(moments: Map<string, Map<string, QuestionMoments>>, questionId:
   return { rest, total };
 }
 
-export async function loadWaveResults(q: Q, municipalityId: string, wave: WaveRow, survey: SurveyRow, options: { areaId?: string | undefined; themes: { id: string; name: LocalizedText }[] }): Promise<WaveResults> {
+export async function loadWaveResults(
+  q: Q,
+  municipalityId: string,
+  wave: WaveRow,
+  survey: SurveyRow,
+  options: { areaId?: string | undefined; themes: { id: string; name: LocalizedText }[] },
+): Promise<WaveResults> {
   const previous = await findPreviousWave(q, municipalityId, wave);
   const { sums, weightings } = await loadWaveData(q, municipalityId, previous ? [wave.id, previous.id] : [wave.id]);
   const areaRefs = await findAreaRefs(q, municipalityId, wave.areaIds);

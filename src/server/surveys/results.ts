@@ -83,7 +83,8 @@ export function weightArea(cells: ReadonlyMap<string | null, number>, margins: R
       ],
       { maxIterations: 2000, tolerance: 1e-9 },
     );
-    if (raked.status !== 'converged') return unweighted(raked.status === 'failed' ? `weighting_failed:${raked.problems.map((p) => p.kind).join(',')}` : 'weighting_not_converged');
+    if (raked.status !== 'converged')
+      return unweighted(raked.status === 'failed' ? `weighting_failed:${raked.problems.map((p) => p.kind).join(',')}` : 'weighting_not_converged');
     weightOfKnown = new Map();
     known.forEach((cell, i) => weightOfKnown.set(cell, raked.weights[i] as number));
   }
@@ -180,8 +181,18 @@ export function presentEstimate(e: MeanEstimate | ShareEstimate): EstimateJson {
 
 export function presentComparison(c: ComparisonResult | null): ComparisonJson | null {
   if (c === null) return null;
-  if (c.status !== 'ok') return { status: c.status, reference: null, difference: null, ciLower: null, ciUpper: null, pValue: null, significant: false, direction: null };
-  return { status: 'ok', reference: c.reference, difference: c.difference, ciLower: c.ci.lower, ciUpper: c.ci.upper, pValue: c.pValue, significant: c.significant, direction: c.direction };
+  if (c.status !== 'ok')
+    return { status: c.status, reference: null, difference: null, ciLower: null, ciUpper: null, pValue: null, significant: false, direction: null };
+  return {
+    status: 'ok',
+    reference: c.reference,
+    difference: c.difference,
+    ciLower: c.ci.lower,
+    ciUpper: c.ci.upper,
+    pValue: c.pValue,
+    significant: c.significant,
+    direction: c.direction,
+  };
 }
 
 export interface ShareJson {
@@ -209,7 +220,13 @@ export interface QuestionResult {
 const AGREE_TEXT: LocalizedText = { nl: '(Helemaal) eens', en: 'Agree or strongly agree' };
 
 /** One question's result for a group, with the reference groups to compare with (null: none). */
-export function questionResult(q: Question, group: QuestionMoments, rest: QuestionMoments | null, previous: QuestionMoments | null, minRespondents: number): QuestionResult {
+export function questionResult(
+  q: Question,
+  group: QuestionMoments,
+  rest: QuestionMoments | null,
+  previous: QuestionMoments | null,
+  minRespondents: number,
+): QuestionResult {
   const options = { minRespondents };
   const range = q.kind === 'grade' ? { min: 1, max: 10 } : { min: 1, max: 5 };
   const meanEstimate = group.mean ? meanFromMoments(group.mean, { ...options, range }) : null;

@@ -440,11 +440,23 @@ export function surveyRoutes(app: App): void {
           const c = counts.get(area.id);
           const invited = c?.invited ?? 0;
           const responded = c?.responded ?? 0;
-          return { area, addresses: frame.get(area.id)?.addresses ?? 0, target: wave.targetPerArea, invited, responded, reminded: c?.reminded ?? 0, rate: invited > 0 ? responded / invited : null };
+          return {
+            area,
+            addresses: frame.get(area.id)?.addresses ?? 0,
+            target: wave.targetPerArea,
+            invited,
+            responded,
+            reminded: c?.reminded ?? 0,
+            rate: invited > 0 ? responded / invited : null,
+          };
         });
         const invited = rows.reduce((s, r) => s + r.invited, 0);
         const responded = rows.reduce((s, r) => s + r.responded, 0);
-        return { wave: { id: wave.id, name: wave.name, status: wave.status }, areas: rows, total: { invited, responded, rate: invited > 0 ? responded / invited : null } };
+        return {
+          wave: { id: wave.id, name: wave.name, status: wave.status },
+          areas: rows,
+          total: { invited, responded, rate: invited > 0 ? responded / invited : null },
+        };
       }),
   );
 
@@ -462,7 +474,15 @@ export function surveyRoutes(app: App): void {
           Type.Object(
             {
               rows: Type.Array(
-                Type.Object({ areaCode: Type.String({ maxLength: 40 }), ageGroup: Type.String({ maxLength: 20 }), sex: Type.String({ maxLength: 20 }), population: Type.Integer({ minimum: 0 }) }, { additionalProperties: false }),
+                Type.Object(
+                  {
+                    areaCode: Type.String({ maxLength: 40 }),
+                    ageGroup: Type.String({ maxLength: 20 }),
+                    sex: Type.String({ maxLength: 20 }),
+                    population: Type.Integer({ minimum: 0 }),
+                  },
+                  { additionalProperties: false },
+                ),
                 { maxItems: 100_000 },
               ),
             },
@@ -497,7 +517,8 @@ export function surveyRoutes(app: App): void {
     {
       schema: {
         tags: ['surveys'],
-        summary: 'Results per area and question: mean or shares with 95% CI, weighted (effective n), suppressed below the minimum, compared with the rest of the municipality and the previous wave',
+        summary:
+          'Results per area and question: mean or shares with 95% CI, weighted (effective n), suppressed below the minimum, compared with the rest of the municipality and the previous wave',
         params: WaveParams,
         querystring: Type.Object({ areaId: Type.Optional(Id) }),
       },
@@ -589,7 +610,12 @@ export function surveyRoutes(app: App): void {
     '/api/public/survey/:code',
     {
       config: publicRoute,
-      schema: { tags: ['surveys'], summary: 'The questionnaire for an invitation code (no sign-in)', security: [], params: Type.Object({ code: Type.String({ minLength: 1, maxLength: 40 }) }) },
+      schema: {
+        tags: ['surveys'],
+        summary: 'The questionnaire for an invitation code (no sign-in)',
+        security: [],
+        params: Type.Object({ code: Type.String({ minLength: 1, maxLength: 40 }) }),
+      },
     },
     async (request) => {
       const { invitation, wave, survey } = await byCode(db, request.ip, request.params.code);
@@ -616,7 +642,12 @@ export function surveyRoutes(app: App): void {
         security: [],
         params: Type.Object({ code: Type.String({ minLength: 1, maxLength: 40 }) }),
         body: Type.Object(
-          { answers: Type.Record(Type.String({ maxLength: 60 }), Type.Union([Type.Null(), Type.Integer(), Type.String({ maxLength: 5000 }), Type.Array(Type.String({ maxLength: 60 }), { maxItems: 30 })])) },
+          {
+            answers: Type.Record(
+              Type.String({ maxLength: 60 }),
+              Type.Union([Type.Null(), Type.Integer(), Type.String({ maxLength: 5000 }), Type.Array(Type.String({ maxLength: 60 }), { maxItems: 30 })]),
+            ),
+          },
           { additionalProperties: false },
         ),
       },
@@ -629,5 +660,4 @@ export function surveyRoutes(app: App): void {
       return reply.status(201).send({ ok: true });
     },
   );
-
 }

@@ -59,18 +59,41 @@ export function lemonTemplate(): { name: string; themes: SurveyTheme[]; question
     name: 'Leefbaarheidsenquête (Lemon)',
     themes: ['general', 'physical', 'social', 'nuisance', 'safety', 'background'],
     questions: [
-      grade('overall_grade', 'general', 'Welk rapportcijfer geeft u uw buurt als plek om te wonen?', 'What grade do you give your neighbourhood as a place to live?'),
-      agree('physical_maintenance', 'physical', 'De straten, stoepen en pleinen in mijn buurt zijn goed onderhouden.', 'The streets, pavements and squares in my neighbourhood are well maintained.'),
+      grade(
+        'overall_grade',
+        'general',
+        'Welk rapportcijfer geeft u uw buurt als plek om te wonen?',
+        'What grade do you give your neighbourhood as a place to live?',
+      ),
+      agree(
+        'physical_maintenance',
+        'physical',
+        'De straten, stoepen en pleinen in mijn buurt zijn goed onderhouden.',
+        'The streets, pavements and squares in my neighbourhood are well maintained.',
+      ),
       agree('physical_green', 'physical', 'Er is genoeg groen in mijn buurt.', 'There is enough green space in my neighbourhood.'),
-      grade('physical_grade', 'physical', 'Welk rapportcijfer geeft u de fysieke woonomgeving (huizen, straten, groen)?', 'What grade do you give the physical environment (houses, streets, green)?'),
+      grade(
+        'physical_grade',
+        'physical',
+        'Welk rapportcijfer geeft u de fysieke woonomgeving (huizen, straten, groen)?',
+        'What grade do you give the physical environment (houses, streets, green)?',
+      ),
       agree('social_contact', 'social', 'De mensen in mijn buurt gaan prettig met elkaar om.', 'People in my neighbourhood get along well.'),
-      agree('social_cohesion', 'social', 'Ik voel mij thuis bij de mensen die in deze buurt wonen.', 'I feel at home among the people living in this neighbourhood.'),
+      agree(
+        'social_cohesion',
+        'social',
+        'Ik voel mij thuis bij de mensen die in deze buurt wonen.',
+        'I feel at home among the people living in this neighbourhood.',
+      ),
       agree('social_help', 'social', 'Mensen in mijn buurt helpen elkaar.', 'People in my neighbourhood help each other.'),
       {
         id: 'nuisance_kinds',
         kind: 'multiple',
         theme: 'nuisance',
-        text: t('Van welke overlast heeft u het afgelopen jaar last gehad in uw buurt?', 'Which nuisance did you experience in your neighbourhood in the past year?'),
+        text: t(
+          'Van welke overlast heeft u het afgelopen jaar last gehad in uw buurt?',
+          'Which nuisance did you experience in your neighbourhood in the past year?',
+        ),
         options: [
           { id: 'litter', text: t('Rommel op straat', 'Litter in the street') },
           { id: 'dogs', text: t('Hondenpoep', 'Dog fouling') },
@@ -85,7 +108,10 @@ export function lemonTemplate(): { name: string; themes: SurveyTheme[]; question
         id: 'safety_evening',
         kind: 'single',
         theme: 'safety',
-        text: t('Hoe vaak voelt u zich ’s avonds onveilig op straat in uw buurt?', 'How often do you feel unsafe in the street in your neighbourhood in the evening?'),
+        text: t(
+          'Hoe vaak voelt u zich ’s avonds onveilig op straat in uw buurt?',
+          'How often do you feel unsafe in the street in your neighbourhood in the evening?',
+        ),
         options: [
           { id: 'never', text: t('(Bijna) nooit', '(Almost) never') },
           { id: 'sometimes', text: t('Soms', 'Sometimes') },
@@ -96,7 +122,10 @@ export function lemonTemplate(): { name: string; themes: SurveyTheme[]; question
         id: 'improve',
         kind: 'open',
         theme: 'general',
-        text: t('Wat zou in uw buurt het eerst beter moeten? (Noem geen namen of adressen.)', 'What should be improved first in your neighbourhood? (Please do not mention names or addresses.)'),
+        text: t(
+          'Wat zou in uw buurt het eerst beter moeten? (Noem geen namen of adressen.)',
+          'What should be improved first in your neighbourhood? (Please do not mention names or addresses.)',
+        ),
       },
       {
         id: AGE_QUESTION_ID,

@@ -33,7 +33,18 @@ describe(`survey answer tables carry no link to invitations (${engineName})`, ()
     const of = (t: string) => columns.filter((c) => c.table_name === t).map((c) => c.column_name);
     expect(of('survey_responses')).toEqual(['id', 'municipality_id', 'wave_id', 'area_id', 'cell']);
     expect(of('survey_answers')).toEqual(['id', 'municipality_id', 'wave_id', 'area_id', 'response_id', 'cell', 'question_id', 'option_id', 'value']);
-    expect(of('survey_open_answers')).toEqual(['id', 'municipality_id', 'wave_id', 'area_id', 'question_id', 'text', 'redacted_text', 'status', 'redacted_by_id', 'redacted_at']);
+    expect(of('survey_open_answers')).toEqual([
+      'id',
+      'municipality_id',
+      'wave_id',
+      'area_id',
+      'question_id',
+      'text',
+      'redacted_text',
+      'status',
+      'redacted_by_id',
+      'redacted_at',
+    ]);
   });
 
   it('no answer column names an invitation, address or code, and none but the redaction time is a time', () => {

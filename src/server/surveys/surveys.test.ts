@@ -230,9 +230,13 @@ describe(`a survey wave end to end (${engineName})`, () => {
 
   it('weights to uploaded margins (age group × sex per wijk) and reports the effective n', async () => {
     const rows = ['WK098301', 'WK098302', 'WK098303'].flatMap((areaCode) =>
-      ['18-34', '35-49', '50-64', '65+'].flatMap((ageGroup, i) => ['man', 'vrouw'].map((sex) => ({ areaCode, ageGroup, sex, population: 100 + 150 * i + (sex === 'man' ? 0 : 60) }))),
+      ['18-34', '35-49', '50-64', '65+'].flatMap((ageGroup, i) =>
+        ['man', 'vrouw'].map((sex) => ({ areaCode, ageGroup, sex, population: 100 + 150 * i + (sex === 'man' ? 0 : 60) })),
+      ),
     );
-    const bad = await w.onderzoeker.call('PUT', `/waves/${wave.id}/margins`, { rows: [...rows, { areaCode: 'WK098301', ageGroup: '0-17', sex: 'man', population: 5 }] });
+    const bad = await w.onderzoeker.call('PUT', `/waves/${wave.id}/margins`, {
+      rows: [...rows, { areaCode: 'WK098301', ageGroup: '0-17', sex: 'man', population: 5 }],
+    });
     expect(bad.status).toBe(422);
     expect(bad.body.code).toBe('margins_invalid');
     await w.onderzoeker.ok('PUT', `/waves/${wave.id}/margins`, { rows });
@@ -283,7 +287,13 @@ describe(`a survey wave end to end (${engineName})`, () => {
     expect(closed.status).toBe(409);
     expect(closed.body.code).toBe('survey_closed');
     // Next wave in A only: 31 respondents with grade 6 → significantly lower than 2024.
-    const next = await w.onderzoeker.ok('POST', `/surveys/${survey.id}/waves`, { name: 'Leefbaarheid 2026', opensOn: '2021-01-01', closesOn: '2099-12-31', targetPerArea: 31, areaIds: [area('WK098301')] });
+    const next = await w.onderzoeker.ok('POST', `/surveys/${survey.id}/waves`, {
+      name: 'Leefbaarheid 2026',
+      opensOn: '2021-01-01',
+      closesOn: '2099-12-31',
+      targetPerArea: 31,
+      areaIds: [area('WK098301')],
+    });
     await w.onderzoeker.ok('POST', `/waves/${next.body.id}/addresses`, { csv: addressCsv({ WK098301: 31 }) });
     await w.onderzoeker.ok('POST', `/waves/${next.body.id}/sample`, { seed: 'x' });
     const codes = parseLetters((await w.onderzoeker.ok('POST', `/waves/${next.body.id}/invitations`)).text).map((l) => l.code);
@@ -295,8 +305,15 @@ describe(`a survey wave end to end (${engineName})`, () => {
     expect(grade.comparison.previousWave).toMatchObject({ status: 'ok', significant: true, direction: 'lower' });
     // No other area in this wave: the rest of the municipality is empty, so no comparison is shown.
     expect(grade.comparison.rest.status).toBe('missing');
-    const [{ n } = { n: 0 }] = (await t.db.execute<{ n: number }>(sql`select count(*)::int as n from survey_invitations where wave_id = ${next.body.id} and responded_on is not null`)).rows;
+    const [{ n } = { n: 0 }] = (
+      await t.db.execute<{ n: number }>(sql`select count(*)::int as n from survey_invitations where wave_id = ${next.body.id} and responded_on is not null`)
+    ).rows;
     expect(n).toBe(31);
-    expect(await t.db.select().from(surveyInvitations).where(and(eq(surveyInvitations.waveId, wave.id as string)))).toHaveLength(100);
+    expect(
+      await t.db
+        .select()
+        .from(surveyInvitations)
+        .where(and(eq(surveyInvitations.waveId, wave.id as string))),
+    ).toHaveLength(100);
   });
 });

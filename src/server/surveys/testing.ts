@@ -17,7 +17,13 @@ export class Api {
   async call(method: 'GET' | 'POST' | 'PATCH' | 'PUT', path: string, payload?: unknown, ip?: string): Promise<Reply> {
     const url = path.startsWith('/api/') ? path : `/api/municipalities/${this.code}${path}`;
     const headers = this.session ? (method === 'GET' ? { cookie: this.session.cookie } : this.session.headers) : {};
-    const response = await this.t.app.inject({ method, url, headers, ...(payload !== undefined ? { payload: payload as object } : {}), ...(ip ? { remoteAddress: ip } : {}) });
+    const response = await this.t.app.inject({
+      method,
+      url,
+      headers,
+      ...(payload !== undefined ? { payload: payload as object } : {}),
+      ...(ip ? { remoteAddress: ip } : {}),
+    });
     let body: Json;
     try {
       body = response.json<Json>();
@@ -45,7 +51,10 @@ export class Api {
 
 /** Parses the mail-merge CSV (BOM, `;`, header) into records. */
 export function parseLetters(csv: string): Record<string, string>[] {
-  const lines = csv.replace(/^\uFEFF/, '').trim().split(/\r\n/);
+  const lines = csv
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .split(/\r\n/);
   const header = (lines[0] ?? '').split(';');
   return lines.slice(1).map((line) => Object.fromEntries(line.split(';').map((v, i) => [header[i] ?? String(i), v])));
 }

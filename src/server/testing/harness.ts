@@ -54,7 +54,13 @@ export async function openTestDatabase(): Promise<{ database: Database; close():
     const fresh = await freshPostgres(baseUrl);
     const database = await openDatabase({ url: fresh.url, poolSize: 30 });
     await runMigrations(database.db);
-    return { database, close: async () => { await database.close(); await fresh.drop(); } };
+    return {
+      database,
+      close: async () => {
+        await database.close();
+        await fresh.drop();
+      },
+    };
   }
   const database = await openDatabase({ dataDir: null, loadDataDir: await migratedTemplate() });
   await runMigrations(database.db); // a no-op on the template; keeps this honest if it is stale
@@ -124,7 +130,10 @@ export async function givenMunicipality(db: Db, code: string, name: string, area
   const byCode: Record<string, string> = { [code]: rootAreaId };
   for (const spec of areaSpecs) {
     const parentId = spec.parent ? byCode[spec.parent] : rootAreaId;
-    const [row] = await db.insert(areas).values({ municipalityId: id, code: spec.code, name: spec.name, level: spec.level, parentId, validFrom: '2000-01-01' }).returning({ id: areas.id });
+    const [row] = await db
+      .insert(areas)
+      .values({ municipalityId: id, code: spec.code, name: spec.name, level: spec.level, parentId, validFrom: '2000-01-01' })
+      .returning({ id: areas.id });
     byCode[spec.code] = row!.id;
   }
   return { id, code, rootAreaId, areas: byCode };

@@ -84,7 +84,13 @@ export async function postForFile(url: string, body: unknown, fallbackName: stri
   try {
     response = await fetch(url, { method: 'POST', headers, credentials: 'same-origin', body: JSON.stringify(body) });
   } catch {
-    throw new ProblemError(0, 'network_error', 'De server is niet bereikbaar. Controleer de verbinding en probeer het opnieuw.', 'The server cannot be reached. Check the connection and try again.', []);
+    throw new ProblemError(
+      0,
+      'network_error',
+      'De server is niet bereikbaar. Controleer de verbinding en probeer het opnieuw.',
+      'The server cannot be reached. Check the connection and try again.',
+      [],
+    );
   }
   if (!response.ok) throw await toProblem(response);
   const disposition = response.headers.get('content-disposition') ?? '';
@@ -102,7 +108,13 @@ export async function upload<T>(url: string, file: Blob, fileName: string): Prom
   try {
     response = await fetch(url, { method: 'POST', headers, credentials: 'same-origin', body: form });
   } catch {
-    throw new ProblemError(0, 'network_error', 'De server is niet bereikbaar. Controleer de verbinding en probeer het opnieuw.', 'The server cannot be reached. Check the connection and try again.', []);
+    throw new ProblemError(
+      0,
+      'network_error',
+      'De server is niet bereikbaar. Controleer de verbinding en probeer het opnieuw.',
+      'The server cannot be reached. Check the connection and try again.',
+      [],
+    );
   }
   if (!response.ok) throw await toProblem(response);
   return (await response.json()) as T;

@@ -37,7 +37,8 @@ export const en: Record<MessageKey, string> = {
   'nav.initiatives': 'Initiatives',
 
   'initiatives.heading': 'Residents’ initiatives',
-  'initiatives.intro': 'Do you and your neighbours have an idea for the neighbourhood? Apply for a contribution from the neighbourhood budget and follow its progress here.',
+  'initiatives.intro':
+    'Do you and your neighbours have an idea for the neighbourhood? Apply for a contribution from the neighbourhood budget and follow its progress here.',
   'initiatives.new': 'New application',
   'initiatives.signInToApply': 'Sign in to apply or to follow an application.',
   'initiatives.mine': 'My applications',
@@ -219,7 +220,8 @@ export const en: Record<MessageKey, string> = {
   'account.results': 'What was achieved?',
   'account.resultsRequired': 'Describe what was achieved.',
   'account.files': 'Photos and receipts',
-  'account.filesIntro': 'Add photos of the result and the receipts of the costs before you submit the final account. Above the amount the rules name, at least one receipt is required.',
+  'account.filesIntro':
+    'Add photos of the result and the receipts of the costs before you submit the final account. Above the amount the rules name, at least one receipt is required.',
   'account.addFiles': 'Add a photo or receipt',
   'account.receiptsRequired': 'Receipts are missing',
   'attachments.heading': 'Attachments',
@@ -240,7 +242,8 @@ export const en: Record<MessageKey, string> = {
   'initiative.collegeDecisionText': '{date}, decision number {number}',
   'initiative.letterPdf': 'Decision letter as PDF',
   'college.heading': 'Record the college decision',
-  'college.intro': 'Requested: {amount}. Record the college’s decision with its date and decision number; the letter to the applicant names the college decision.',
+  'college.intro':
+    'Requested: {amount}. Record the college’s decision with its date and decision number; the letter to the applicant names the college decision.',
   'college.date': 'Date of the college decision',
   'college.dateRequired': 'Enter the date of the college decision.',
   'college.number': 'Decision number (besluitnummer)',
@@ -481,7 +484,8 @@ export const en: Record<MessageKey, string> = {
   'idea.closed': 'You cannot submit ideas now',
   'idea.openFromTo': 'Ideas can be submitted from {from} to {to} inclusive.',
   'idea.signInHeading': 'Sign in first',
-  'idea.signInIntro': 'To submit an idea you sign in with your email address. You receive an email with a sign-in link; no password needed. You then come back to this page.',
+  'idea.signInIntro':
+    'To submit an idea you sign in with your email address. You receive an email with a sign-in link; no password needed. You then come back to this page.',
   'idea.signIn': 'Sign in with my email address',
   'idea.intro': 'Describe your idea for the neighbourhood. The municipality checks whether it is feasible and what it costs. You can submit until {to}.',
   'idea.area': 'Area',
@@ -524,7 +528,8 @@ export const en: Record<MessageKey, string> = {
   'manage.reasonRequired': 'Write down why the idea is not feasible (at least 5 characters).',
   'manage.saveCheck': 'Save the check',
   'manage.codesHeading': 'Voting codes',
-  'manage.codesIntro': 'Make voting codes for an area. You get a CSV file for the letters (mail merge); Wijkwijs does not keep the codes themselves, only a check value. Each code works once.',
+  'manage.codesIntro':
+    'Make voting codes for an area. You get a CSV file for the letters (mail merge); Wijkwijs does not keep the codes themselves, only a check value. Each code works once.',
   'manage.area': 'Area',
   'manage.areaChoose': 'Choose an area',
   'manage.areaRequired': 'Choose an area.',
@@ -783,7 +788,8 @@ export const en: Record<MessageKey, string> = {
   'survey.theme.safety': 'Safety',
   'survey.theme.background': 'About you',
   'survey.thanksHeading': 'Thank you for taking part',
-  'survey.thanks': 'Your answers have been sent. The municipality uses the results, together with those of other residents, to see how your neighbourhood is doing.',
+  'survey.thanks':
+    'Your answers have been sent. The municipality uses the results, together with those of other residents, to see how your neighbourhood is doing.',
   'survey.thanksPrivacy': 'Your answers were stored without your code: nobody can link them to you or your address.',
   'nav.surveys': 'Surveys',
   'surveys.heading': 'Surveys',
@@ -792,7 +798,8 @@ export const en: Record<MessageKey, string> = {
   'surveys.none': 'There is no questionnaire yet.',
   'surveys.questionCount': '{n} questions',
   'surveys.changedOn': 'changed {date}',
-  'surveys.templateIntro': 'Start from the standard questionnaire after the Lemon model: physical environment, social environment, nuisance and safety. You can then change, remove or add questions.',
+  'surveys.templateIntro':
+    'Start from the standard questionnaire after the Lemon model: physical environment, social environment, nuisance and safety. You can then change, remove or add questions.',
   'surveys.createFromTemplate': 'New questionnaire after the Lemon model',
   'surveys.back': 'Back to the surveys',
   'surveys.backToSurvey': 'Back to the questionnaire',
@@ -845,7 +852,8 @@ export const en: Record<MessageKey, string> = {
   'surveys.countsText': '{addresses} addresses, {sampled} in the sample, {invited} invited, {responded} answered',
   'surveys.lineError': 'Line {line}: {message}',
   'surveys.addressesHeading': '1. Address list',
-  'surveys.addressesIntro': 'A CSV file with the columns adres;postcode;gebied (and optionally woonplaats), with the area code (WK…) per address. If the file has an error nothing is imported and you see what is wrong per line.',
+  'surveys.addressesIntro':
+    'A CSV file with the columns adres;postcode;gebied (and optionally woonplaats), with the area code (WK…) per address. If the file has an error nothing is imported and you see what is wrong per line.',
   'surveys.addressFile': 'Address list (CSV)',
   'surveys.fileRequired': 'Choose a file.',
   'surveys.uploadAddresses': 'Upload addresses',
@@ -871,7 +879,8 @@ export const en: Record<MessageKey, string> = {
   'surveys.col.responded': 'Answered',
   'surveys.col.rate': 'Response rate',
   'surveys.openHeading': 'Open answers',
-  'surveys.openIntro': 'Open answers are shown only after you have removed personal details (names, phone numbers, addresses). Edit the text and publish, or reject the answer. The original text is then erased.',
+  'surveys.openIntro':
+    'Open answers are shown only after you have removed personal details (names, phone numbers, addresses). Edit the text and publish, or reject the answer. The original text is then erased.',
   'surveys.openNone': 'No open answers are waiting to be checked.',
   'surveys.openAnswerIn': 'Open answer from {area}',
   'surveys.redactHint': 'Remove names, phone numbers and other personal details.',
@@ -879,7 +888,8 @@ export const en: Record<MessageKey, string> = {
   'surveys.reject': 'Reject',
   'surveys.openPublished': 'Published open answers',
   'surveys.resultsTitle': 'Results {name}',
-  'surveys.resultsIntro': 'Per question the mean or the share with a 95% confidence interval. Weighted by age and sex where population figures are known; the effective number of respondents is then given in brackets. With fewer than {min} respondents no result is shown. A difference is reported only when it is statistically significant.',
+  'surveys.resultsIntro':
+    'Per question the mean or the share with a 95% confidence interval. Weighted by age and sex where population figures are known; the effective number of respondents is then given in brackets. With fewer than {min} respondents no result is shown. A difference is reported only when it is statistically significant.',
   'surveys.previousWave': 'Compared with the previous wave: {name}.',
   'surveys.wholeMunicipality': 'Whole municipality',
   'surveys.tooFewArea': 'Too few respondents in this area (fewer than {min}): no results are shown.',

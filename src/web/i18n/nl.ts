@@ -219,7 +219,8 @@ export const nl = {
   'account.results': 'Wat is er bereikt?',
   'account.resultsRequired': 'Beschrijf wat er is bereikt.',
   'account.files': 'Foto’s en bonnen',
-  'account.filesIntro': 'Voeg foto’s van het resultaat en de bonnen van de kosten toe voordat u de verantwoording indient. Boven het bedrag dat de spelregels noemen is minstens één bon nodig.',
+  'account.filesIntro':
+    'Voeg foto’s van het resultaat en de bonnen van de kosten toe voordat u de verantwoording indient. Boven het bedrag dat de spelregels noemen is minstens één bon nodig.',
   'account.addFiles': 'Foto of bon toevoegen',
   'account.receiptsRequired': 'Er ontbreken bonnen',
   'attachments.heading': 'Bijlagen',
@@ -240,7 +241,8 @@ export const nl = {
   'initiative.collegeDecisionText': '{date}, besluitnummer {number}',
   'initiative.letterPdf': 'Besluitbrief als PDF',
   'college.heading': 'Collegebesluit vastleggen',
-  'college.intro': 'Gevraagd: {amount}. Leg het besluit van het college vast, met de datum en het besluitnummer; de brief aan de aanvrager noemt het collegebesluit.',
+  'college.intro':
+    'Gevraagd: {amount}. Leg het besluit van het college vast, met de datum en het besluitnummer; de brief aan de aanvrager noemt het collegebesluit.',
   'college.date': 'Datum van het collegebesluit',
   'college.dateRequired': 'Vul de datum van het collegebesluit in.',
   'college.number': 'Besluitnummer',
@@ -460,8 +462,10 @@ export const nl = {
   'rounds.rule.greedy': 'De projecten met de meeste stemmen krijgen geld, zolang het budget het toelaat; een project dat niet meer past wordt overgeslagen.',
   'rounds.rule.greedy-no-skip': 'De projecten met de meeste stemmen krijgen geld; zodra een project niet meer past, stopt de verdeling.',
   'rounds.rule.greedy-threshold': 'De projecten met de meeste stemmen krijgen geld, als ze genoeg stemmen hebben en in het budget passen.',
-  'rounds.rule.equalshares': 'Het budget wordt eerlijk over de stemmers verdeeld (Method of Equal Shares): iedere stemmer heeft een gelijk deel om aan projecten te geven.',
-  'rounds.rule.equalshares/add1': 'Het budget wordt eerlijk over de stemmers verdeeld (Method of Equal Shares): iedere stemmer heeft een gelijk deel om aan projecten te geven.',
+  'rounds.rule.equalshares':
+    'Het budget wordt eerlijk over de stemmers verdeeld (Method of Equal Shares): iedere stemmer heeft een gelijk deel om aan projecten te geven.',
+  'rounds.rule.equalshares/add1':
+    'Het budget wordt eerlijk over de stemmers verdeeld (Method of Equal Shares): iedere stemmer heeft een gelijk deel om aan projecten te geven.',
   'rounds.ageRange': 'U mag stemmen als u {min} tot en met {max} jaar bent.',
   'rounds.ageMin': 'U mag stemmen vanaf {min} jaar.',
   'rounds.withCode': 'U stemt met de stemcode uit de brief die u thuis kreeg.',
@@ -481,7 +485,8 @@ export const nl = {
   'idea.closed': 'U kunt nu geen ideeën indienen',
   'idea.openFromTo': 'Ideeën indienen kan van {from} tot en met {to}.',
   'idea.signInHeading': 'Log eerst in',
-  'idea.signInIntro': 'Om een idee in te dienen logt u in met uw e-mailadres. U krijgt een e-mail met een inloglink; een wachtwoord is niet nodig. Daarna komt u terug op deze pagina.',
+  'idea.signInIntro':
+    'Om een idee in te dienen logt u in met uw e-mailadres. U krijgt een e-mail met een inloglink; een wachtwoord is niet nodig. Daarna komt u terug op deze pagina.',
   'idea.signIn': 'Inloggen met mijn e-mailadres',
   'idea.intro': 'Beschrijf uw idee voor de buurt. De gemeente kijkt of het haalbaar is en wat het kost. Indienen kan tot en met {to}.',
   'idea.area': 'Gebied',
@@ -524,7 +529,8 @@ export const nl = {
   'manage.reasonRequired': 'Schrijf op waarom het idee niet haalbaar is (ten minste 5 tekens).',
   'manage.saveCheck': 'Beoordeling opslaan',
   'manage.codesHeading': 'Stemcodes',
-  'manage.codesIntro': 'Maak stemcodes voor een gebied. U krijgt een CSV-bestand voor de brieven (samenvoegen); Wijkwijs bewaart de codes zelf niet, alleen een controlegetal. Elke code werkt één keer.',
+  'manage.codesIntro':
+    'Maak stemcodes voor een gebied. U krijgt een CSV-bestand voor de brieven (samenvoegen); Wijkwijs bewaart de codes zelf niet, alleen een controlegetal. Elke code werkt één keer.',
   'manage.area': 'Gebied',
   'manage.areaChoose': 'Kies een gebied',
   'manage.areaRequired': 'Kies een gebied.',
@@ -534,7 +540,8 @@ export const nl = {
   'manage.makeCodes': 'Codes maken en downloaden',
   'manage.codesMade': '{count} codes voor {area} gemaakt en gedownload als {file}.',
   'manage.paperHeading': 'Papieren stembiljetten',
-  'manage.paperIntro': 'Voer een papieren stembiljet in. Het telt pas mee als een tweede medewerker hetzelfde stembiljet nog eens invoert en de keuzes gelijk zijn.',
+  'manage.paperIntro':
+    'Voer een papieren stembiljet in. Het telt pas mee als een tweede medewerker hetzelfde stembiljet nog eens invoert en de keuzes gelijk zijn.',
   'manage.paperBallot': 'Stembiljet {number} ({area})',
   'manage.paperConfirmed': 'Bevestigd, telt mee',
   'manage.paperUnconfirmed': 'Wacht op bevestiging',
@@ -544,7 +551,8 @@ export const nl = {
   'manage.confirmLabel': 'Stembiljet {number} bevestigen',
   'manage.waitForSecond': 'Een andere medewerker moet dit stembiljet bevestigen.',
   'manage.confirmHeading': 'Stembiljet {number} bevestigen',
-  'manage.confirmIntro': 'Voer de keuzes van het papieren stembiljet opnieuw in, zonder naar de eerste invoer te kijken. Zijn ze gelijk, dan telt het stembiljet mee.',
+  'manage.confirmIntro':
+    'Voer de keuzes van het papieren stembiljet opnieuw in, zonder naar de eerste invoer te kijken. Zijn ze gelijk, dan telt het stembiljet mee.',
   'manage.enterPaper': 'Papieren stembiljet invoeren',
   'manage.paperNotNow': 'Papieren stembiljetten invoeren kan vanaf {from} tot de uitslag op {to}.',
   'manage.enterHeading': 'Papieren stembiljet invoeren',
@@ -737,7 +745,8 @@ export const nl = {
 
   'analysis.heading': 'Wijkanalyse',
   'analysis.title': 'Wijkanalyse {name}',
-  'analysis.intro': 'Automatisch opgesteld uit de cijfers van {period}. Medewerkers kunnen de tekst aanpassen voordat die in gesprek met bewoners wordt gebruikt.',
+  'analysis.intro':
+    'Automatisch opgesteld uit de cijfers van {period}. Medewerkers kunnen de tekst aanpassen voordat die in gesprek met bewoners wordt gebruikt.',
   'analysis.pdf': 'Download als PDF',
   'analysis.toProfile': 'Naar het wijkprofiel',
   'analysis.notable': 'Opvallende verschillen',
@@ -787,12 +796,14 @@ export const nl = {
   'survey.thanksPrivacy': 'Uw antwoorden zijn opgeslagen zonder uw code: niemand kan ze aan u of uw adres koppelen.',
   'nav.surveys': 'Enquêtes',
   'surveys.heading': 'Enquêtes',
-  'surveys.intro': 'Hier beheert u de leefbaarheidsenquête: de vragenlijst, de rondes (steekproef, uitnodigingen, herinneringen, respons) en de uitkomsten per gebied.',
+  'surveys.intro':
+    'Hier beheert u de leefbaarheidsenquête: de vragenlijst, de rondes (steekproef, uitnodigingen, herinneringen, respons) en de uitkomsten per gebied.',
   'surveys.listHeading': 'Vragenlijsten',
   'surveys.none': 'Er is nog geen vragenlijst.',
   'surveys.questionCount': '{n} vragen',
   'surveys.changedOn': 'gewijzigd {date}',
-  'surveys.templateIntro': 'Begin met de standaardvragenlijst naar het Lemon-model: fysieke omgeving, sociale omgeving, overlast en veiligheid. U kunt daarna vragen wijzigen, weghalen of toevoegen.',
+  'surveys.templateIntro':
+    'Begin met de standaardvragenlijst naar het Lemon-model: fysieke omgeving, sociale omgeving, overlast en veiligheid. U kunt daarna vragen wijzigen, weghalen of toevoegen.',
   'surveys.createFromTemplate': 'Nieuwe vragenlijst volgens het Lemon-model',
   'surveys.back': 'Terug naar de enquêtes',
   'surveys.backToSurvey': 'Terug naar de vragenlijst',
@@ -845,7 +856,8 @@ export const nl = {
   'surveys.countsText': '{addresses} adressen, {sampled} in de steekproef, {invited} uitgenodigd, {responded} ingevuld',
   'surveys.lineError': 'Regel {line}: {message}',
   'surveys.addressesHeading': '1. Adresbestand',
-  'surveys.addressesIntro': 'Een CSV-bestand met de kolommen adres;postcode;gebied (en eventueel woonplaats), met de gebiedscode (WK…) per adres. Bevat het bestand een fout, dan wordt niets ingelezen en ziet u per regel wat er mis is.',
+  'surveys.addressesIntro':
+    'Een CSV-bestand met de kolommen adres;postcode;gebied (en eventueel woonplaats), met de gebiedscode (WK…) per adres. Bevat het bestand een fout, dan wordt niets ingelezen en ziet u per regel wat er mis is.',
   'surveys.addressFile': 'Adresbestand (CSV)',
   'surveys.fileRequired': 'Kies een bestand.',
   'surveys.uploadAddresses': 'Adressen inlezen',
@@ -857,7 +869,8 @@ export const nl = {
   'surveys.lettersHeading': '3. Brieven',
   'surveys.invitationsIntro': 'Download de uitnodigingen als CSV voor de mail merge. Dit kan één keer: de persoonlijke codes worden niet bewaard.',
   'surveys.downloadInvitations': 'Uitnodigingen downloaden (CSV)',
-  'surveys.invitationsIssued': 'De uitnodigingen zijn gemaakt ({n}). Ze kunnen niet opnieuw worden gedownload: de codes worden niet bewaard. Gebruik zo nodig de herinneringen.',
+  'surveys.invitationsIssued':
+    'De uitnodigingen zijn gemaakt ({n}). Ze kunnen niet opnieuw worden gedownload: de codes worden niet bewaard. Gebruik zo nodig de herinneringen.',
   'surveys.remindersIntro': 'Herinneringen: een nieuwe code voor iedereen die nog niet heeft ingevuld. De code uit de eerste brief blijft geldig.',
   'surveys.downloadReminders': 'Herinneringen downloaden (CSV)',
   'surveys.downloaded': '{file} is gedownload.',
@@ -871,7 +884,8 @@ export const nl = {
   'surveys.col.responded': 'Ingevuld',
   'surveys.col.rate': 'Respons',
   'surveys.openHeading': 'Open antwoorden',
-  'surveys.openIntro': 'Open antwoorden worden pas getoond nadat u persoonlijke gegevens (namen, telefoonnummers, adressen) heeft weggehaald. Pas de tekst aan en publiceer, of wijs het antwoord af. De oorspronkelijke tekst wordt daarna gewist.',
+  'surveys.openIntro':
+    'Open antwoorden worden pas getoond nadat u persoonlijke gegevens (namen, telefoonnummers, adressen) heeft weggehaald. Pas de tekst aan en publiceer, of wijs het antwoord af. De oorspronkelijke tekst wordt daarna gewist.',
   'surveys.openNone': 'Er zijn geen open antwoorden die op controle wachten.',
   'surveys.openAnswerIn': 'Open antwoord uit {area}',
   'surveys.redactHint': 'Haal namen, telefoonnummers en andere persoonlijke gegevens weg.',
@@ -879,7 +893,8 @@ export const nl = {
   'surveys.reject': 'Afwijzen',
   'surveys.openPublished': 'Gepubliceerde open antwoorden',
   'surveys.resultsTitle': 'Uitkomsten {name}',
-  'surveys.resultsIntro': 'Per vraag het gemiddelde of het aandeel met een 95%-betrouwbaarheidsinterval. Gewogen naar leeftijd en geslacht waar bevolkingscijfers bekend zijn; dan staat het effectieve aantal respondenten tussen haakjes. Bij minder dan {min} respondenten tonen we geen uitkomst. Een verschil wordt alleen gemeld als het statistisch significant is.',
+  'surveys.resultsIntro':
+    'Per vraag het gemiddelde of het aandeel met een 95%-betrouwbaarheidsinterval. Gewogen naar leeftijd en geslacht waar bevolkingscijfers bekend zijn; dan staat het effectieve aantal respondenten tussen haakjes. Bij minder dan {min} respondenten tonen we geen uitkomst. Een verschil wordt alleen gemeld als het statistisch significant is.',
   'surveys.previousWave': 'Vergeleken met de vorige ronde: {name}.',
   'surveys.wholeMunicipality': 'Hele gemeente',
   'surveys.tooFewArea': 'Te weinig respondenten in dit gebied (minder dan {min}): er worden geen uitkomsten getoond.',

@@ -147,7 +147,8 @@ export function analysisRoutes(app: App): void {
     {
       schema: {
         tags: ['indicators'],
-        summary: "Replace a section's generated text (text: null restores it); needs analysis.edit on the area (wijkregisseur, onderzoeker, beheerder); audited",
+        summary:
+          "Replace a section's generated text (text: null restores it); needs analysis.edit on the area (wijkregisseur, onderzoeker, beheerder); audited",
         params: Type.Object({ code: Code, areaId: Type.String(), key: Type.Enum(sectionKeys) }),
         body: Type.Object({ period: Period, text: Type.Union([Type.Null(), Type.String({ maxLength: 20000 })]) }),
       },

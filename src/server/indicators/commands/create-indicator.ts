@@ -9,12 +9,25 @@ import { conflict } from '../../errors.js';
 
 export type NewIndicator = Omit<Indicator, 'baseSet'>;
 
-export async function createIndicator(tx: Writer, municipalityId: string, input: NewIndicator, ctx: { actor: AuditActor; requestId?: string | null }): Promise<Indicator> {
+export async function createIndicator(
+  tx: Writer,
+  municipalityId: string,
+  input: NewIndicator,
+  ctx: { actor: AuditActor; requestId?: string | null },
+): Promise<Indicator> {
   if (findBaseIndicator(input.id) || (await findIndicatorRow(tx, municipalityId, input.id))) {
     throw conflict('indicator_exists', { nl: `Er is al een indicator met id "${input.id}".`, en: `An indicator with id "${input.id}" already exists.` });
   }
   const { id, ...definition } = input;
   await insertIndicatorRow(tx, { municipalityId, key: id, definition, baseSet: false });
-  await recordAudit(tx, { municipalityId, actor: ctx.actor, action: 'indicator.create', entityType: 'indicator', entityId: id, after: definition, requestId: ctx.requestId ?? null });
+  await recordAudit(tx, {
+    municipalityId,
+    actor: ctx.actor,
+    action: 'indicator.create',
+    entityType: 'indicator',
+    entityId: id,
+    after: definition,
+    requestId: ctx.requestId ?? null,
+  });
   return { ...input, baseSet: false };
 }

@@ -82,7 +82,8 @@ export async function importIndicators(tx: Writer, input: ImportIndicatorsInput,
   let targets: Municipality[];
   if (input.municipalityCode) {
     const m = await findMunicipalityByCode(tx, input.municipalityCode);
-    if (!m) throw notFound({ nl: `Gemeente ${input.municipalityCode} bestaat niet in Wijkwijs.`, en: `Municipality ${input.municipalityCode} does not exist.` });
+    if (!m)
+      throw notFound({ nl: `Gemeente ${input.municipalityCode} bestaat niet in Wijkwijs.`, en: `Municipality ${input.municipalityCode} does not exist.` });
     targets = [m];
   } else {
     const present = new Set(parsed.figures.map((f) => municipalityCodeOf(f.code)));
@@ -137,7 +138,8 @@ export async function importIndicators(tx: Writer, input: ImportIndicatorsInput,
   if (errors.length > 0) throw importInvalid(errors);
 
   if (duplicates > 0) warnings.push(`${duplicates} cijfers stonden dubbel in het bestand (zelfde gebied, indicator en periode); het laatste telt.`);
-  if (parsed.unmatched.length > 0) warnings.push(`Niet herkend en niet geïmporteerd: ${parsed.unmatched.slice(0, 20).join(', ')}${parsed.unmatched.length > 20 ? ' …' : ''}.`);
+  if (parsed.unmatched.length > 0)
+    warnings.push(`Niet herkend en niet geïmporteerd: ${parsed.unmatched.slice(0, 20).join(', ')}${parsed.unmatched.length > 20 ? ' …' : ''}.`);
   if (unknown.size > 0) warnings.push(`${unknown.size} gebiedscodes bestaan niet (meer) in de gemeente; hun cijfers zijn niet geïmporteerd.`);
   if (skipped > 0 && input.municipalityCode) warnings.push(`${skipped} cijfers van andere gemeenten overgeslagen.`);
 

@@ -19,6 +19,15 @@ export async function updateIndicator(
   const definition = { ...before, ...changes };
   if (await findIndicatorRow(tx, municipalityId, id)) await updateIndicatorRow(tx, municipalityId, id, definition);
   else await insertIndicatorRow(tx, { municipalityId, key: id, definition, baseSet });
-  await recordAudit(tx, { municipalityId, actor: ctx.actor, action: 'indicator.update', entityType: 'indicator', entityId: id, before, after: definition, requestId: ctx.requestId ?? null });
+  await recordAudit(tx, {
+    municipalityId,
+    actor: ctx.actor,
+    action: 'indicator.update',
+    entityType: 'indicator',
+    entityId: id,
+    before,
+    after: definition,
+    requestId: ctx.requestId ?? null,
+  });
   return { ...definition, id, baseSet };
 }

@@ -53,10 +53,14 @@ function assertMayChange(loaded: LoadedInitiative, kind: AttachmentKind, change:
   }
   const stage = attachmentStageProblem(kind, change, loaded.initiative.status);
   if (stage) {
-    throw invalid('attachment_stage_closed', { nl: stage, en: `Files of kind '${kind}' cannot be ${change === 'add' ? 'added' : 'removed'} in this status.` }, {
-      rule: 'attachment_stage_closed',
-      currentStatus: loaded.initiative.status,
-    });
+    throw invalid(
+      'attachment_stage_closed',
+      { nl: stage, en: `Files of kind '${kind}' cannot be ${change === 'add' ? 'added' : 'removed'} in this status.` },
+      {
+        rule: 'attachment_stage_closed',
+        currentStatus: loaded.initiative.status,
+      },
+    );
   }
 }
 
@@ -74,7 +78,10 @@ export async function addAttachment(
   if ((await listAttachments(tx, ctx.municipality.id, initiativeId)).length >= MAX_ATTACHMENTS) {
     throw invalid(
       'attachment_limit',
-      { nl: `Een initiatief kan ten hoogste ${MAX_ATTACHMENTS} bestanden hebben; verwijder er eerst een.`, en: `At most ${MAX_ATTACHMENTS} files per initiative.` },
+      {
+        nl: `Een initiatief kan ten hoogste ${MAX_ATTACHMENTS} bestanden hebben; verwijder er eerst een.`,
+        en: `At most ${MAX_ATTACHMENTS} files per initiative.`,
+      },
       { rule: 'attachment_limit', limit: MAX_ATTACHMENTS },
     );
   }

@@ -5,14 +5,7 @@
 // money (core/ledger, on the locked budget row), then write the initiative, the ledger entries, the
 // step, the audit event and the mail. Any refusal throws before commit, so nothing is saved.
 import { transition, decisionActionFor, STATUS_LABELS_NL, type InitiativeStatus } from '../../../core/initiatives/index.js';
-import {
-  advancePayment,
-  decisionDeadlineFor,
-  requireRulesInForce,
-  rulesInForce,
-  validateApplication,
-  type BudgetRules,
-} from '../../../core/mandates/index.js';
+import { advancePayment, decisionDeadlineFor, requireRulesInForce, rulesInForce, validateApplication, type BudgetRules } from '../../../core/mandates/index.js';
 import { assertCents, formatCents, sumCents } from '../../../core/money.js';
 import { type RuleViolation } from '../../../core/rule-violation.js';
 import { AppError, invalid } from '../../errors.js';
@@ -23,7 +16,17 @@ import { decidingRoles, assertRolesMayDecide, collegeRow } from '../../budgets/m
 import { readAmount, readDate, requiredText, type MoneyValue } from '../../budgets/input.js';
 import { businessDate, nowIso } from '../../budgets/time.js';
 import { findArea } from '../../areas/queries.js';
-import { budgetsCovering, insertAdvice, insertLetter, listAttachments, listCostLines, replaceCostLines, updateInitiative, type InitiativeRow, type Writer } from '../queries.js';
+import {
+  budgetsCovering,
+  insertAdvice,
+  insertLetter,
+  listAttachments,
+  listCostLines,
+  replaceCostLines,
+  updateInitiative,
+  type InitiativeRow,
+  type Writer,
+} from '../queries.js';
 import type { AdviceKind, AdviceRecommendation } from '../schema.js';
 import { decisionLetter, decisionLetterInput, inadmissibleLetter, settlementLetter } from '../letters.js';
 import { lifecycleContextOf, loadForStep, notify, recordStep, type InitiativeContext, type LoadedInitiative } from './common.js';

@@ -21,7 +21,10 @@ export interface CreateMunicipalityInput {
 export async function createMunicipality(db: Db, input: CreateMunicipalityInput, actor: AuditActor): Promise<{ id: string; rootAreaId: string }> {
   const code = input.code.toUpperCase();
   if (!/^GM[0-9]{4}$/.test(code)) {
-    throw invalid('municipality_code_invalid', { nl: `"${input.code}" is geen CBS-gemeentecode (GM gevolgd door vier cijfers).`, en: `"${input.code}" is not a CBS municipality code.` });
+    throw invalid('municipality_code_invalid', {
+      nl: `"${input.code}" is geen CBS-gemeentecode (GM gevolgd door vier cijfers).`,
+      en: `"${input.code}" is not a CBS municipality code.`,
+    });
   }
   const settings = validateSettings(input.settings ?? defaultSettings(input.name));
   return db.transaction(async (tx) => {
@@ -31,10 +34,26 @@ export async function createMunicipality(db: Db, input: CreateMunicipalityInput,
     if (!m) throw new Error('insert failed');
     const [root] = await tx
       .insert(areas)
-      .values({ municipalityId: m.id, code, name: input.name, level: 'municipality', geometry: input.geometry ?? null, population: input.population ?? null, populationYear: input.populationYear ?? null, validFrom: input.validFrom ?? '1900-01-01' })
+      .values({
+        municipalityId: m.id,
+        code,
+        name: input.name,
+        level: 'municipality',
+        geometry: input.geometry ?? null,
+        population: input.population ?? null,
+        populationYear: input.populationYear ?? null,
+        validFrom: input.validFrom ?? '1900-01-01',
+      })
       .returning({ id: areas.id });
     if (!root) throw new Error('insert failed');
-    await recordAudit(tx, { municipalityId: m.id, actor, action: 'municipality.create', entityType: 'municipality', entityId: m.id, after: { code, name: input.name } });
+    await recordAudit(tx, {
+      municipalityId: m.id,
+      actor,
+      action: 'municipality.create',
+      entityType: 'municipality',
+      entityId: m.id,
+      after: { code, name: input.name },
+    });
     return { id: m.id, rootAreaId: root.id };
   });
 }

@@ -9,6 +9,13 @@ export async function closeWave(tx: Writer, ctx: SurveyContext, wave: WaveRow): 
   requireWaveStatus(wave.status, ['open'], { nl: 'de ronde sluiten', en: 'close the wave' });
   const responses = await shuffleResponses(tx, ctx.municipalityId, wave.id);
   await setWaveStatus(tx, ctx.municipalityId, wave.id, 'closed');
-  await recordAudit(tx, { ...ctx, action: 'survey_wave.close', entityType: 'survey_wave', entityId: wave.id, before: { status: 'open' }, after: { status: 'closed', responses } });
+  await recordAudit(tx, {
+    ...ctx,
+    action: 'survey_wave.close',
+    entityType: 'survey_wave',
+    entityId: wave.id,
+    before: { status: 'open' },
+    after: { status: 'closed', responses },
+  });
   return responses;
 }

@@ -36,6 +36,12 @@ export async function createWave(tx: Writer, ctx: SurveyContext, survey: SurveyR
     minRespondents: input.minRespondents ?? 30,
     status: 'draft',
   });
-  await recordAudit(tx, { ...ctx, action: 'survey_wave.create', entityType: 'survey_wave', entityId: row.id, after: { ...input, areaIds, surveyId: survey.id } });
+  await recordAudit(tx, {
+    ...ctx,
+    action: 'survey_wave.create',
+    entityType: 'survey_wave',
+    entityId: row.id,
+    after: { ...input, areaIds, surveyId: survey.id },
+  });
   return row;
 }

@@ -23,7 +23,10 @@ export function freshCode(): { code: string; codeHash: string } {
 }
 
 export async function issueInvitations(tx: Writer, ctx: SurveyContext, wave: WaveRow): Promise<Letter[]> {
-  requireWaveStatus(wave.status, ['sampled'], { nl: 'uitnodigingen maken (dat kan één keer, na de steekproef; gebruik daarna herinneringen)', en: 'issue invitations (once, after the sample; then use reminders)' });
+  requireWaveStatus(wave.status, ['sampled'], {
+    nl: 'uitnodigingen maken (dat kan één keer, na de steekproef; gebruik daarna herinneringen)',
+    en: 'issue invitations (once, after the sample; then use reminders)',
+  });
   const sampled = await listSampledAddresses(tx, ctx.municipalityId, wave.id);
   const codes = new Map<string, string>();
   const rows = sampled.map((a) => {
@@ -36,5 +39,12 @@ export async function issueInvitations(tx: Writer, ctx: SurveyContext, wave: Wav
   await setWaveStatus(tx, ctx.municipalityId, wave.id, 'open');
   await recordAudit(tx, { ...ctx, action: 'survey_wave.issue_invitations', entityType: 'survey_wave', entityId: wave.id, after: { invitations: rows.length } });
   const letters = await listInvitationLetters(tx, ctx.municipalityId, wave.id, false);
-  return letters.map((l) => ({ code: codes.get(l.id) ?? '', address: l.address, postcode: l.postcode, place: l.place, areaCode: l.areaCode, areaName: l.areaName }));
+  return letters.map((l) => ({
+    code: codes.get(l.id) ?? '',
+    address: l.address,
+    postcode: l.postcode,
+    place: l.place,
+    areaCode: l.areaCode,
+    areaName: l.areaName,
+  }));
 }

@@ -36,7 +36,13 @@ export function marginsFromCsv(csv: string): { rows: (MarginRowInput & { line: n
   return { rows, errors };
 }
 
-export async function setMargins(tx: Writer, ctx: SurveyContext, wave: WaveRow, input: (MarginRowInput & { line?: number })[], parseErrors: LineError[] = []): Promise<number> {
+export async function setMargins(
+  tx: Writer,
+  ctx: SurveyContext,
+  wave: WaveRow,
+  input: (MarginRowInput & { line?: number })[],
+  parseErrors: LineError[] = [],
+): Promise<number> {
   const areaRefs = await findAreaRefs(tx, ctx.municipalityId, wave.areaIds);
   const areaByCode = new Map(areaRefs.map((a) => [a.code.toUpperCase(), a.id]));
   const errors: LineError[] = [...parseErrors];
@@ -46,7 +52,8 @@ export async function setMargins(tx: Writer, ctx: SurveyContext, wave: WaveRow, 
     const line = r.line ?? i + 1;
     const areaId = areaByCode.get(r.areaCode.toUpperCase());
     if (!areaId) errors.push({ line, message: `gebied "${r.areaCode}" hoort niet bij deze ronde` });
-    if (!(ageGroups as readonly string[]).includes(r.ageGroup)) errors.push({ line, message: `leeftijdsgroep "${r.ageGroup}" is niet ${ageGroups.join(', ')}` });
+    if (!(ageGroups as readonly string[]).includes(r.ageGroup))
+      errors.push({ line, message: `leeftijdsgroep "${r.ageGroup}" is niet ${ageGroups.join(', ')}` });
     if (!(sexes as readonly string[]).includes(r.sex)) errors.push({ line, message: `geslacht "${r.sex}" is niet ${sexes.join(', ')}` });
     if (!Number.isInteger(r.population) || r.population < 0) errors.push({ line, message: 'aantal moet een geheel getal ≥ 0 zijn' });
     const key = `${r.areaCode}|${r.ageGroup}|${r.sex}`;
@@ -55,7 +62,11 @@ export async function setMargins(tx: Writer, ctx: SurveyContext, wave: WaveRow, 
     if (areaId) rows.push({ areaId, ageGroup: r.ageGroup, sex: r.sex, population: r.population });
   });
   if (errors.length > 0) {
-    throw invalid('margins_invalid', { nl: 'De bevolkingsaantallen bevatten fouten; er is niets opgeslagen.', en: 'The population margins have errors; nothing was saved.' }, { errors: errors.slice(0, 100), errorCount: errors.length });
+    throw invalid(
+      'margins_invalid',
+      { nl: 'De bevolkingsaantallen bevatten fouten; er is niets opgeslagen.', en: 'The population margins have errors; nothing was saved.' },
+      { errors: errors.slice(0, 100), errorCount: errors.length },
+    );
   }
   await replaceMargins(tx, ctx.municipalityId, wave.id, rows);
   await recordAudit(tx, { ...ctx, action: 'survey_wave.set_margins', entityType: 'survey_wave', entityId: wave.id, after: { cells: rows.length } });

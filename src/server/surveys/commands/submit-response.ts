@@ -42,7 +42,13 @@ export async function submitResponse(
   // not always the last of its transaction's rows.
   const mixFirst = randomInt(2) === 0;
   if (mixFirst) await touchRandomResponses(tx, invitation.municipalityId, wave.id, invitation.areaId, MIXING_RESPONSES, null);
-  const responseId = await insertResponse(tx, invitation.municipalityId, { waveId: wave.id, areaId: invitation.areaId, cell: checked.cell, numbers: checked.numbers, choices: checked.choices });
+  const responseId = await insertResponse(tx, invitation.municipalityId, {
+    waveId: wave.id,
+    areaId: invitation.areaId,
+    cell: checked.cell,
+    numbers: checked.numbers,
+    choices: checked.choices,
+  });
   await insertOpenAnswers(tx, invitation.municipalityId, wave.id, invitation.areaId, checked.open);
   if (!mixFirst) await touchRandomResponses(tx, invitation.municipalityId, wave.id, invitation.areaId, MIXING_RESPONSES, responseId);
   // Audited without the invitation, the area or the answers: only that the wave received one.

@@ -18,10 +18,19 @@ const POSTCODE = /^[1-9][0-9]{3} ?[A-Z]{2}$/;
 export const MAX_ADDRESSES = 500_000;
 
 function fail(errors: LineError[]): never {
-  throw invalid('addresses_invalid', { nl: 'Het adresbestand bevat fouten; er is niets ingelezen.', en: 'The address file has errors; nothing was imported.' }, { errors: errors.slice(0, 100), errorCount: errors.length });
+  throw invalid(
+    'addresses_invalid',
+    { nl: 'Het adresbestand bevat fouten; er is niets ingelezen.', en: 'The address file has errors; nothing was imported.' },
+    { errors: errors.slice(0, 100), errorCount: errors.length },
+  );
 }
 
-export async function uploadAddresses(tx: Writer, ctx: SurveyContext, wave: WaveRow, csv: string): Promise<{ imported: number; perArea: { areaId: string; addresses: number }[] }> {
+export async function uploadAddresses(
+  tx: Writer,
+  ctx: SurveyContext,
+  wave: WaveRow,
+  csv: string,
+): Promise<{ imported: number; perArea: { areaId: string; addresses: number }[] }> {
   requireWaveStatus(wave.status, ['draft'], { nl: 'het adresbestand vervangen', en: 'replace the address list' });
   const text = csv.replace(/^\uFEFF/, '');
   const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
@@ -67,6 +76,12 @@ export async function uploadAddresses(tx: Writer, ctx: SurveyContext, wave: Wave
   const perAreaMap = new Map<string, number>();
   for (const r of rows) perAreaMap.set(r.areaId, (perAreaMap.get(r.areaId) ?? 0) + 1);
   const perArea = [...perAreaMap].map(([areaId, addresses]) => ({ areaId, addresses }));
-  await recordAudit(tx, { ...ctx, action: 'survey_wave.upload_addresses', entityType: 'survey_wave', entityId: wave.id, after: { imported: rows.length, perArea } });
+  await recordAudit(tx, {
+    ...ctx,
+    action: 'survey_wave.upload_addresses',
+    entityType: 'survey_wave',
+    entityId: wave.id,
+    after: { imported: rows.length, perArea },
+  });
   return { imported: rows.length, perArea };
 }

@@ -74,7 +74,11 @@ function paletteFor(element: HTMLElement, colors: readonly string[] | undefined)
 }
 
 /** Draws into `host` with Plot whenever the inputs or the host's width change. */
-function usePlot(draw: (renderer: Renderer, width: number, colors: string[]) => SVGSVGElement, colors: readonly string[] | undefined, deps: unknown[]): { host: RefObject<HTMLDivElement | null>; state: 'loading' | 'drawn' | 'failed' } {
+function usePlot(
+  draw: (renderer: Renderer, width: number, colors: string[]) => SVGSVGElement,
+  colors: readonly string[] | undefined,
+  deps: unknown[],
+): { host: RefObject<HTMLDivElement | null>; state: 'loading' | 'drawn' | 'failed' } {
   const host = useRef<HTMLDivElement>(null);
   const [state, setState] = useState<'loading' | 'drawn' | 'failed'>('loading');
   const [width, setWidth] = useState(0);
@@ -206,7 +210,11 @@ export function BarChart({ title, data, categoryLabel, valueLabel, groupLabel, f
       host={host}
       state={state}
       legend={<Legend groups={groupsOf(data)} colors={colors} />}
-      table={tableId ? null : <FigureTable id={ownTableId} caption={title} shape={barTable(data, { category: categoryLabel, value: valueLabel, group: groupLabel }, format)} />}
+      table={
+        tableId ? null : (
+          <FigureTable id={ownTableId} caption={title} shape={barTable(data, { category: categoryLabel, value: valueLabel, group: groupLabel }, format)} />
+        )
+      }
     />
   );
 }

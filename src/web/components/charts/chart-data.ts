@@ -22,7 +22,11 @@ export interface TableShape {
 }
 
 /** Bars as table rows: category, value (formatted) and, when bars are grouped, the group. */
-export function barTable(data: readonly BarDatum[], headings: { category: string; value: string; group?: string }, formatValue: (v: number) => string): TableShape {
+export function barTable(
+  data: readonly BarDatum[],
+  headings: { category: string; value: string; group?: string },
+  formatValue: (v: number) => string,
+): TableShape {
   const grouped = data.some((d) => d.group !== undefined);
   return {
     columns: grouped ? [headings.category, headings.value, headings.group ?? ''] : [headings.category, headings.value],
@@ -31,7 +35,12 @@ export function barTable(data: readonly BarDatum[], headings: { category: string
 }
 
 /** Lines as a table: one row per x (in order of first appearance), one column per series. */
-export function lineTable(data: readonly LinePoint[], headings: { x: string; value: string }, formatX: (x: number | string) => string, formatValue: (v: number) => string): TableShape {
+export function lineTable(
+  data: readonly LinePoint[],
+  headings: { x: string; value: string },
+  formatX: (x: number | string) => string,
+  formatValue: (v: number) => string,
+): TableShape {
   const series = [...new Set(data.map((d) => d.series ?? ''))];
   const xs = [...new Set(data.map((d) => d.x))];
   const single = series.length === 1 && series[0] === '';

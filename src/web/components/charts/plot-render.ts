@@ -67,7 +67,14 @@ export function renderBars(data: readonly BarDatum[], options: RenderOptions): S
     color: { domain: groups, range: options.colors.slice(0, Math.max(1, groups.length)) },
     marks: [
       Plot.barX(rows, { x: 'value', y: 'key', fill: 'group' }),
-      Plot.text(rows, { x: 'value', y: 'key', text: (r: (typeof rows)[number]) => options.formatValue(r.value), textAnchor: 'start', dx: 4, fill: 'currentColor' }),
+      Plot.text(rows, {
+        x: 'value',
+        y: 'key',
+        text: (r: (typeof rows)[number]) => options.formatValue(r.value),
+        textAnchor: 'start',
+        dx: 4,
+        fill: 'currentColor',
+      }),
       Plot.ruleX([0]),
     ],
   });
@@ -83,13 +90,17 @@ export function renderLines(data: readonly LinePoint[], options: RenderOptions &
     height: Math.max(200, Math.min(360, Math.round(options.width * 0.6))),
     marginLeft: 12 + Math.max(1, ...data.map((d) => options.formatValue(d.y).length)) * 7,
     style: { fontSize: '13px', color: 'currentColor', background: 'transparent' },
-    x: { label: null, tickFormat: (v: number | Date) => options.formatX(v), ticks: wholeTicks(rows.map((r) => r.x), options.width < 480 ? 3 : 6) },
+    x: {
+      label: null,
+      tickFormat: (v: number | Date) => options.formatX(v),
+      ticks: wholeTicks(
+        rows.map((r) => r.x),
+        options.width < 480 ? 3 : 6,
+      ),
+    },
     y: { grid: true, nice: true, label: null, tickFormat: (v: number) => options.formatValue(v) },
     color: { domain: series, range: options.colors.slice(0, Math.max(1, series.length)) },
-    marks: [
-      Plot.lineY(rows, { x: 'x', y: 'y', stroke: 'series', strokeWidth: 2 }),
-      Plot.dot(rows, { x: 'x', y: 'y', fill: 'series', r: 3.5 }),
-    ],
+    marks: [Plot.lineY(rows, { x: 'x', y: 'y', stroke: 'series', strokeWidth: 2 }), Plot.dot(rows, { x: 'x', y: 'y', fill: 'series', r: 3.5 })],
   });
   return asImage(plot, options);
 }

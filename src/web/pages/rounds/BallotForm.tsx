@@ -117,7 +117,13 @@ function PointsBallot({ rules, projects, choice, onChange, errorId, legend }: Ba
                 ) : null}
               </span>
               <span className="ww-stepper">
-                <Button variant="secondary" type="button" aria-label={t('ballot.pointLess', { title: p.title })} disabled={value === 0} onClick={() => onChange(setPoints(choice, p.id, value - 1))}>
+                <Button
+                  variant="secondary"
+                  type="button"
+                  aria-label={t('ballot.pointLess', { title: p.title })}
+                  disabled={value === 0}
+                  onClick={() => onChange(setPoints(choice, p.id, value - 1))}
+                >
                   −
                 </Button>
                 <input
@@ -131,7 +137,13 @@ function PointsBallot({ rules, projects, choice, onChange, errorId, legend }: Ba
                   aria-describedby={p.description ? `${id}-${p.id}` : undefined}
                   onChange={(e) => onChange(setPoints(choice, p.id, Number(e.target.value)))}
                 />
-                <Button variant="secondary" type="button" aria-label={t('ballot.pointMore', { title: p.title })} disabled={value >= max || used >= total} onClick={() => onChange(setPoints(choice, p.id, value + 1))}>
+                <Button
+                  variant="secondary"
+                  type="button"
+                  aria-label={t('ballot.pointMore', { title: p.title })}
+                  disabled={value >= max || used >= total}
+                  onClick={() => onChange(setPoints(choice, p.id, value + 1))}
+                >
                   +
                 </Button>
               </span>
@@ -165,7 +177,11 @@ function RankedBallot({ rules, projects, choice, onChange, errorId, legend }: Ba
   useEffect(() => {
     if (!focusTarget || !container.current) return;
     const [projectId, action] = focusTarget.split('|');
-    const candidates = [`[data-rank-action="${action}"][data-project="${projectId}"]`, `[data-project="${projectId}"]:not([disabled])`, '[data-rank-action]:not([disabled])'];
+    const candidates = [
+      `[data-rank-action="${action}"][data-project="${projectId}"]`,
+      `[data-project="${projectId}"]:not([disabled])`,
+      '[data-rank-action]:not([disabled])',
+    ];
     for (const selector of candidates) {
       const element = container.current.querySelector<HTMLElement>(selector);
       if (element && !element.hasAttribute('disabled')) {
@@ -200,7 +216,15 @@ function RankedBallot({ rules, projects, choice, onChange, errorId, legend }: Ba
               <ProjectCost project={p} />
             </span>
             <span className="ww-ranking__buttons">
-              <Button variant="secondary" type="button" data-rank-action="up" data-project={p.id} disabled={index === 0} aria-label={t('ballot.moveUp', { title: p.title })} onClick={() => moveBy(index, -1, p)}>
+              <Button
+                variant="secondary"
+                type="button"
+                data-rank-action="up"
+                data-project={p.id}
+                disabled={index === 0}
+                aria-label={t('ballot.moveUp', { title: p.title })}
+                onClick={() => moveBy(index, -1, p)}
+              >
                 {t('ballot.up')}
               </Button>
               <Button
@@ -286,7 +310,9 @@ function LimitsHint({ rules }: { rules: BallotRules }) {
               : t('ballot.approvalHint');
       break;
     case 'cumulative':
-      text = t('rounds.ballotPoints', { total: rules.totalPoints ?? 0 }) + (rules.maxPointsPerProject !== undefined ? ' ' + t('rounds.ballotPointsPerProject', { max: rules.maxPointsPerProject }) : '');
+      text =
+        t('rounds.ballotPoints', { total: rules.totalPoints ?? 0 }) +
+        (rules.maxPointsPerProject !== undefined ? ' ' + t('rounds.ballotPointsPerProject', { max: rules.maxPointsPerProject }) : '');
       break;
     case 'choose-one':
       text = t('rounds.ballotType.choose-one');
@@ -317,7 +343,9 @@ export function BudgetMeter({ used, budget }: { used: number; budget: number }) 
   return (
     <div className={`ww-budget-meter${over ? ' ww-budget-meter--over' : ''}`}>
       <p className="ww-running-total" role="status" aria-live="polite">
-        {over ? t('ballot.overBudget', { used: money(used), budget: money(budget), over: money(used - budget) }) : t('ballot.budgetUsed', { used: money(used), budget: money(budget), left: money(budget - used) })}
+        {over
+          ? t('ballot.overBudget', { used: money(used), budget: money(budget), over: money(used - budget) })
+          : t('ballot.budgetUsed', { used: money(used), budget: money(budget), left: money(budget - used) })}
       </p>
       <div className="ww-budget-meter__track" aria-hidden="true">
         <div className="ww-budget-meter__fill" style={{ inlineSize: `${percent}%` }} />

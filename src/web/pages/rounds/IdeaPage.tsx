@@ -131,7 +131,15 @@ function IdeaForm({ round, onSent }: { round: Round; onSent: (idea: Idea) => voi
         rows={6}
         required
       />
-      <TextField label={t('idea.location')} name="location" value={location} onChange={setLocation} error={form.fieldErrors.location} hint={t('idea.locationHint')} optional />
+      <TextField
+        label={t('idea.location')}
+        name="location"
+        value={location}
+        onChange={setLocation}
+        error={form.fieldErrors.location}
+        hint={t('idea.locationHint')}
+        optional
+      />
       <TextField
         label={t('idea.cost')}
         name="estimatedCostCents"

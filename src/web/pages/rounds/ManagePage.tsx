@@ -94,7 +94,9 @@ function CheckedIdeas({ ideas }: { ideas: Idea[] }) {
           </span>
           <span className={`ww-badge ww-badge--idea-${idea.status}`}>{t(`rounds.ideaStatus.${idea.status}`)}</span>
           <p className="ww-project__description">
-            {idea.status === 'feasible' ? t('rounds.checkedCost', { amount: money(idea.checkedCostCents ?? 0) }) : t('rounds.rejectedBecause', { reason: idea.rejectionReason ?? '' })}
+            {idea.status === 'feasible'
+              ? t('rounds.checkedCost', { amount: money(idea.checkedCostCents ?? 0) })
+              : t('rounds.rejectedBecause', { reason: idea.rejectionReason ?? '' })}
           </p>
         </li>
       ))}
@@ -156,17 +158,42 @@ function IdeaCheckForm({ round, idea, onChecked }: { round: Round; idea: Idea; o
         <div className="ww-segmented__options">
           {(['feasible', 'rejected'] as const).map((v) => (
             <label key={v} className="ww-segmented__option">
-              <input type="radio" name={`verdict-${idea.id}`} value={v} checked={verdict === v} aria-invalid={form.fieldErrors.verdict ? true : undefined} onChange={() => setVerdict(v)} />
+              <input
+                type="radio"
+                name={`verdict-${idea.id}`}
+                value={v}
+                checked={verdict === v}
+                aria-invalid={form.fieldErrors.verdict ? true : undefined}
+                onChange={() => setVerdict(v)}
+              />
               {t(`manage.verdict.${v}`)}
             </label>
           ))}
         </div>
       </fieldset>
       {verdict === 'feasible' ? (
-        <TextField label={t('manage.cost')} name="costCents" value={cost} onChange={setCost} error={form.fieldErrors.costCents} hint={t('manage.costHint')} inputMode="decimal" required />
+        <TextField
+          label={t('manage.cost')}
+          name="costCents"
+          value={cost}
+          onChange={setCost}
+          error={form.fieldErrors.costCents}
+          hint={t('manage.costHint')}
+          inputMode="decimal"
+          required
+        />
       ) : null}
       {verdict === 'rejected' ? (
-        <TextField label={t('manage.reason')} name="reason" value={reason} onChange={setReason} error={form.fieldErrors.reason} hint={t('manage.reasonHint')} rows={3} required />
+        <TextField
+          label={t('manage.reason')}
+          name="reason"
+          value={reason}
+          onChange={setReason}
+          error={form.fieldErrors.reason}
+          hint={t('manage.reasonHint')}
+          rows={3}
+          required
+        />
       ) : null}
       <div>
         <Button type="submit" disabled={form.busy}>
@@ -204,7 +231,11 @@ function CodesSection({ round }: { round: Round }) {
             async () => {
               setDone(null);
               const area = round.areas.find((a) => a.areaId === areaId);
-              const { blob, fileName } = await postForFile(`${roundsApi(municipality.code)}/${round.id}/codes`, { areaId, count: Number(count) }, `stemcodes-${area?.areaName ?? 'gebied'}.csv`);
+              const { blob, fileName } = await postForFile(
+                `${roundsApi(municipality.code)}/${round.id}/codes`,
+                { areaId, count: Number(count) },
+                `stemcodes-${area?.areaName ?? 'gebied'}.csv`,
+              );
               saveFile(blob, fileName);
               setDone(t('manage.codesMade', { count: number(Number(count)), area: area?.areaName ?? '', file: fileName }));
             },
@@ -227,7 +258,16 @@ function CodesSection({ round }: { round: Round }) {
           error={form.fieldErrors.areaId}
           required
         />
-        <TextField label={t('manage.count')} name="count" value={count} onChange={setCount} error={form.fieldErrors.count} hint={t('manage.countHint')} inputMode="numeric" required />
+        <TextField
+          label={t('manage.count')}
+          name="count"
+          value={count}
+          onChange={setCount}
+          error={form.fieldErrors.count}
+          hint={t('manage.countHint')}
+          inputMode="numeric"
+          required
+        />
         <div>
           <Button type="submit" disabled={form.busy}>
             {t('manage.makeCodes')}
@@ -276,15 +316,21 @@ function PaperBallotsSection({ round }: { round: Round }) {
             return (
               <li key={b.id} className="ww-project">
                 <span className="ww-project__title">{t('manage.paperBallot', { number, area: areaName(b.areaId) })}</span>
-                <span className={`ww-badge ww-badge--${b.confirmed ? 'idea-feasible' : 'idea-submitted'}`}>{b.confirmed ? t('manage.paperConfirmed') : t('manage.paperUnconfirmed')}</span>
+                <span className={`ww-badge ww-badge--${b.confirmed ? 'idea-feasible' : 'idea-submitted'}`}>
+                  {b.confirmed ? t('manage.paperConfirmed') : t('manage.paperUnconfirmed')}
+                </span>
                 <p className="ww-project__description">
                   {mine ? t('manage.enteredByYou') : t('manage.enteredByColleague')} · {date(b.createdAt, true)}
                 </p>
                 {!b.confirmed && !mine ? (
-                  <Button variant="secondary" onClick={() => {
+                  <Button
+                    variant="secondary"
+                    onClick={() => {
                       setDone(null);
                       setConfirming(b);
-                    }} aria-label={t('manage.confirmLabel', { number })}>
+                    }}
+                    aria-label={t('manage.confirmLabel', { number })}
+                  >
                     {t('manage.confirm')}
                   </Button>
                 ) : null}
@@ -303,7 +349,10 @@ function PaperBallotsSection({ round }: { round: Round }) {
           submitLabel={t('manage.confirm')}
           onCancel={() => setConfirming(null)}
           send={async (body) => {
-            await api.post(`${roundsApi(municipality.code)}/${round.id}/paper-ballots/${confirming.id}/confirm`, { projects: body.projects, points: body.points });
+            await api.post(`${roundsApi(municipality.code)}/${round.id}/paper-ballots/${confirming.id}/confirm`, {
+              projects: body.projects,
+              points: body.points,
+            });
             setConfirming(null);
             setDone(t('manage.paperConfirmedDone'));
             ballots.reload();
@@ -371,7 +420,9 @@ function PaperBallotForm({
   const [areaId, setAreaId] = useState(fixedAreaId ?? (round.areas.length === 1 ? round.areas[0]!.areaId : ''));
   const [choice, setChoice] = useState<Choice>(emptyChoice);
   const [birthYear, setBirthYear] = useState('');
-  const projects = useApi<Project[] | { items: Project[] }>(areaId ? `${roundsApi(municipality.code, true)}/${round.id}/projects?areaId=${encodeURIComponent(areaId)}` : null);
+  const projects = useApi<Project[] | { items: Project[] }>(
+    areaId ? `${roundsApi(municipality.code, true)}/${round.id}/projects?areaId=${encodeURIComponent(areaId)}` : null,
+  );
   const list = itemsOf(projects.data);
   const budget = round.areas.find((a) => a.areaId === areaId)?.budgetCents ?? 0;
   const areaName = round.areas.find((a) => a.areaId === areaId)?.areaName ?? '';
@@ -424,10 +475,26 @@ function PaperBallotForm({
         />
       )}
       {areaId && projects.data ? (
-        <BallotForm rules={round.ballot} projects={list} budgetCents={budget} choice={choice} onChange={setChoice} legend={t('manage.paperLegend', { area: areaName })} errorId={form.fieldErrors.ballot ? 'papier-fouten' : undefined} />
+        <BallotForm
+          rules={round.ballot}
+          projects={list}
+          budgetCents={budget}
+          choice={choice}
+          onChange={setChoice}
+          legend={t('manage.paperLegend', { area: areaName })}
+          errorId={form.fieldErrors.ballot ? 'papier-fouten' : undefined}
+        />
       ) : null}
       {fixedAreaId ? null : (
-        <TextField label={t('vote.birthYear')} name="birthYear" value={birthYear} onChange={setBirthYear} error={form.fieldErrors.birthYear} inputMode="numeric" optional />
+        <TextField
+          label={t('vote.birthYear')}
+          name="birthYear"
+          value={birthYear}
+          onChange={setBirthYear}
+          error={form.fieldErrors.birthYear}
+          inputMode="numeric"
+          optional
+        />
       )}
       <div className="ww-actions">
         <Button type="submit" disabled={form.busy}>

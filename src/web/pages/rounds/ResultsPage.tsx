@@ -59,7 +59,9 @@ function ResultsBody({ results }: { results: RoundResults }) {
   const ageData = useMemo<BarDatum[]>(() => results.turnoutByAgeGroup.map((g) => ({ label: g.group, value: g.ballots })), [results]);
   return (
     <>
-      <Paragraph className="ams-mb-l">{t(totalBallots === 1 ? 'results.introOne' : 'results.intro', { ballots: number(totalBallots), rule: t(`rounds.rule.${results.rule}`) })}</Paragraph>
+      <Paragraph className="ams-mb-l">
+        {t(totalBallots === 1 ? 'results.introOne' : 'results.intro', { ballots: number(totalBallots), rule: t(`rounds.rule.${results.rule}`) })}
+      </Paragraph>
       {results.areas.map((area) => (
         <AreaResult key={area.areaId} area={area} />
       ))}
@@ -103,7 +105,15 @@ function AreaResult({ area }: { area: ResultArea }) {
         <DescriptionList.Term>{t('results.ballots')}</DescriptionList.Term>
         <DescriptionList.Description>{number(area.ballots)}</DescriptionList.Description>
       </DescriptionList>
-      <BarChart title={t('results.chartTitle', { area: area.areaName })} data={data} categoryLabel={t('results.project')} valueLabel={t('results.score')} groupLabel={t('results.outcome')} formatValue={formatScore} tableId={tableId} />
+      <BarChart
+        title={t('results.chartTitle', { area: area.areaName })}
+        data={data}
+        categoryLabel={t('results.project')}
+        valueLabel={t('results.score')}
+        groupLabel={t('results.outcome')}
+        formatValue={formatScore}
+        tableId={tableId}
+      />
       <div className="ww-table-scroll">
         <Table className="ww-table" id={tableId}>
           <Table.Caption className="ams-visually-hidden">{t('results.tableCaption', { area: area.areaName })}</Table.Caption>
@@ -155,7 +165,9 @@ function TurnoutTable({ areas }: { areas: ResultArea[] }) {
               <Table.Cell data-label={t('results.area')}>{a.areaName}</Table.Cell>
               <Table.Cell data-label={t('results.ballots')}>{number(a.ballots)}</Table.Cell>
               <Table.Cell data-label={t('results.eligible')}>{a.eligible === undefined || a.eligible === null ? '–' : number(a.eligible)}</Table.Cell>
-              <Table.Cell data-label={t('results.turnout')}>{a.turnoutPercent === undefined || a.turnoutPercent === null ? '–' : `${number(Math.round(a.turnoutPercent * 10) / 10)}%`}</Table.Cell>
+              <Table.Cell data-label={t('results.turnout')}>
+                {a.turnoutPercent === undefined || a.turnoutPercent === null ? '–' : `${number(Math.round(a.turnoutPercent * 10) / 10)}%`}
+              </Table.Cell>
             </Table.Row>
           ))}
         </Table.Body>

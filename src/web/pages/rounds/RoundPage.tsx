@@ -72,7 +72,14 @@ function RoundView({ round }: { round: Round }) {
 
       {ideas.error ? <LoadError error={ideas.error} onRetry={ideas.reload} /> : null}
       {round.areas.map((area) => (
-        <AreaSection key={area.areaId} round={round} areaId={area.areaId} areaName={area.areaName} budgetCents={area.budgetCents} ideas={itemsOf(ideas.data).filter((i) => i.areaId === area.areaId)} />
+        <AreaSection
+          key={area.areaId}
+          round={round}
+          areaId={area.areaId}
+          areaName={area.areaName}
+          budgetCents={area.budgetCents}
+          ideas={itemsOf(ideas.data).filter((i) => i.areaId === area.areaId)}
+        />
       ))}
     </div>
   );
@@ -91,7 +98,8 @@ export function BallotExplanation({ round }: { round: Round }) {
   if (b.type === 'cumulative' && b.maxPointsPerProject !== undefined) lines.push(t('rounds.ballotPointsPerProject', { max: b.maxPointsPerProject }));
   if (b.type === 'ranked' && b.maxLength !== undefined) lines.push(t('rounds.ballotRankMax', { max: b.maxLength }));
   lines.push(t(`rounds.rule.${round.rule}`));
-  if (round.voting.minAge !== undefined && round.voting.maxAge !== undefined) lines.push(t('rounds.ageRange', { min: round.voting.minAge, max: round.voting.maxAge }));
+  if (round.voting.minAge !== undefined && round.voting.maxAge !== undefined)
+    lines.push(t('rounds.ageRange', { min: round.voting.minAge, max: round.voting.maxAge }));
   else if (round.voting.minAge !== undefined) lines.push(t('rounds.ageMin', { min: round.voting.minAge }));
   if (round.voting.codes) lines.push(t('rounds.withCode'));
   if (round.voting.changeable) lines.push(t('rounds.changeable'));
@@ -109,7 +117,9 @@ function AreaSection({ round, areaId, areaName, budgetCents, ideas }: { round: R
   const money = useMoney();
   const municipality = useRequiredMunicipality();
   const headingId = `gebied-${areaId}`;
-  const projects = useApi<Project[] | { items: Project[] }>(`${roundsApi(municipality.code, round.status !== 'draft')}/${round.id}/projects?areaId=${encodeURIComponent(areaId)}`);
+  const projects = useApi<Project[] | { items: Project[] }>(
+    `${roundsApi(municipality.code, round.status !== 'draft')}/${round.id}/projects?areaId=${encodeURIComponent(areaId)}`,
+  );
   const list = itemsOf(projects.data);
   return (
     <section aria-labelledby={headingId} className="ww-panel">
@@ -147,7 +157,9 @@ function AreaSection({ round, areaId, areaName, budgetCents, ideas }: { round: R
               <span className="ww-project__title">{idea.title}</span>
               <span className={`ww-badge ww-badge--idea-${idea.status}`}>{t(`rounds.ideaStatus.${idea.status}`)}</span>
               {idea.description ? <p className="ww-project__description">{idea.description}</p> : null}
-              {idea.status === 'rejected' && idea.rejectionReason ? <p className="ww-project__description">{t('rounds.rejectedBecause', { reason: idea.rejectionReason })}</p> : null}
+              {idea.status === 'rejected' && idea.rejectionReason ? (
+                <p className="ww-project__description">{t('rounds.rejectedBecause', { reason: idea.rejectionReason })}</p>
+              ) : null}
               {idea.status === 'feasible' && idea.checkedCostCents !== undefined && idea.checkedCostCents !== null ? (
                 <p className="ww-project__description">{t('rounds.checkedCost', { amount: money(idea.checkedCostCents) })}</p>
               ) : null}

@@ -22,7 +22,10 @@ export function VotePage() {
   return <WithRound roundId={roundId}>{(round) => <Voting round={round} />}</WithRound>;
 }
 
-type Step = { kind: 'start' } | { kind: 'ballot'; code?: string; areaId: string; areaName: string; projects: Project[]; alreadyVoted: boolean } | { kind: 'done'; receipt: string; areaName: string };
+type Step =
+  | { kind: 'start' }
+  | { kind: 'ballot'; code?: string; areaId: string; areaName: string; projects: Project[]; alreadyVoted: boolean }
+  | { kind: 'done'; receipt: string; areaName: string };
 
 /** Codes are shown grouped (ABCD-EFGH-…); people type them with spaces, dashes or lower case. */
 export function normalizeCode(value: string): string {
@@ -104,7 +107,14 @@ function CodeForm({ round, error, onChecked }: { round: Round; error?: string; o
         input.current?.focus();
         return;
       }
-      onChecked({ kind: 'ballot', code: normalized, areaId: checked.areaId, areaName: checked.areaName, projects: checked.projects, alreadyVoted: checked.alreadyVoted });
+      onChecked({
+        kind: 'ballot',
+        code: normalized,
+        areaId: checked.areaId,
+        areaName: checked.areaName,
+        projects: checked.projects,
+        alreadyVoted: checked.alreadyVoted,
+      });
     } catch (e) {
       setFieldError(e instanceof ProblemError ? e.localized(lang) : String(e));
       input.current?.focus();
@@ -176,7 +186,9 @@ function SignedInStart({ round, onChosen }: { round: Round; onChosen: (step: Ste
       return;
     }
     try {
-      const projects = await api.get<Project[] | { items: Project[] }>(`${roundsApi(municipality.code, true)}/${round.id}/projects?areaId=${encodeURIComponent(areaId)}`);
+      const projects = await api.get<Project[] | { items: Project[] }>(
+        `${roundsApi(municipality.code, true)}/${round.id}/projects?areaId=${encodeURIComponent(areaId)}`,
+      );
       const area = round.areas.find((a) => a.areaId === areaId);
       onChosen({ kind: 'ballot', areaId, areaName: area?.areaName ?? '', projects: itemsOf(projects), alreadyVoted: false });
     } catch (e) {

@@ -72,7 +72,13 @@ export function ballotBody(choice: Choice, rules: BallotRules, projects: readonl
  * What keeps this ballot from being valid, as message keys with values (money already formatted by
  * `money`). An empty list: ready to send.
  */
-export function ballotProblems(choice: Choice, rules: BallotRules, budgetCents: number, projects: readonly Project[], money: (cents: number) => string): Problem[] {
+export function ballotProblems(
+  choice: Choice,
+  rules: BallotRules,
+  budgetCents: number,
+  projects: readonly Project[],
+  money: (cents: number) => string,
+): Problem[] {
   const out: Problem[] = [];
   const count = choice.selected.length;
   const countLimits = (min: number | undefined, max: number | undefined) => {
@@ -97,7 +103,8 @@ export function ballotProblems(choice: Choice, rules: BallotRules, budgetCents: 
     case 'cumulative': {
       const used = pointsUsed(choice);
       if (used === 0) out.push({ key: 'ballot.problem.noPoints', values: {} });
-      if (rules.totalPoints !== undefined && used > rules.totalPoints) out.push({ key: 'ballot.problem.tooManyPoints', values: { used, total: rules.totalPoints } });
+      if (rules.totalPoints !== undefined && used > rules.totalPoints)
+        out.push({ key: 'ballot.problem.tooManyPoints', values: { used, total: rules.totalPoints } });
       const max = rules.maxPointsPerProject;
       if (max !== undefined && Object.values(choice.points).some((p) => p > max)) out.push({ key: 'ballot.problem.pointsPerProject', values: { max } });
       break;
@@ -107,7 +114,8 @@ export function ballotProblems(choice: Choice, rules: BallotRules, budgetCents: 
       break;
     case 'ranked':
       if (count === 0 && (rules.minLength === undefined || rules.minLength <= 1)) out.push({ key: 'ballot.problem.empty', values: {} });
-      else if (rules.minLength !== undefined && count < rules.minLength) out.push({ key: 'ballot.problem.rankTooShort', values: { min: rules.minLength, count } });
+      else if (rules.minLength !== undefined && count < rules.minLength)
+        out.push({ key: 'ballot.problem.rankTooShort', values: { min: rules.minLength, count } });
       if (rules.maxLength !== undefined && count > rules.maxLength) out.push({ key: 'ballot.problem.rankTooLong', values: { max: rules.maxLength, count } });
       break;
   }

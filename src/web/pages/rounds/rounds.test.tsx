@@ -28,7 +28,14 @@ const round: Round = {
   description: '',
   status: 'voting',
   areas: [{ areaId: 'a', areaName: 'Blerick', budgetCents: 500_000 }],
-  phases: { ideasFrom: '2026-09-01', ideasTo: '2026-09-30', checkTo: '2026-10-15', votingFrom: '2026-11-01', votingTo: '2026-11-30', resultsFrom: '2026-12-07' },
+  phases: {
+    ideasFrom: '2026-09-01',
+    ideasTo: '2026-09-30',
+    checkTo: '2026-10-15',
+    votingFrom: '2026-11-01',
+    votingTo: '2026-11-30',
+    resultsFrom: '2026-12-07',
+  },
   ballot: { type: 'approval' },
   rule: 'greedy',
   voting: { codes: true, signIn: false, scope: 'own-area', changeable: false },
@@ -98,7 +105,15 @@ describe('ballot papers', () => {
 
 describe('charts', () => {
   it('a bar chart has a caption and its own table with the same figures until Plot draws', () => {
-    const out = html(<BarChart title="Stemmen per project" data={[{ label: 'Speeltuin', value: 120, group: 'Krijgt geld' }]} categoryLabel="Project" valueLabel="Stemmen" groupLabel="Uitkomst" />);
+    const out = html(
+      <BarChart
+        title="Stemmen per project"
+        data={[{ label: 'Speeltuin', value: 120, group: 'Krijgt geld' }]}
+        categoryLabel="Project"
+        valueLabel="Stemmen"
+        groupLabel="Uitkomst"
+      />,
+    );
     expect(out).toContain('<figcaption class="ww-chart__caption">Stemmen per project</figcaption>');
     expect(out).toMatch(/<th[^>]*scope="col"[^>]*>Stemmen<\/th>/);
     expect(out).toMatch(/<td[^>]*>Speeltuin<\/td><td[^>]*>120<\/td><td[^>]*>Krijgt geld<\/td>/);
@@ -109,7 +124,18 @@ describe('charts', () => {
     expect(out).not.toContain('<table');
   });
   it('a line chart has one row per x and one column per series', () => {
-    const out = html(<LineChart title="Inwoners" data={[{ x: 2024, y: 10, series: 'Blerick' }, { x: 2025, y: 12, series: 'Blerick' }, { x: 2025, y: 9, series: 'Venlo' }]} xLabel="Jaar" valueLabel="Inwoners" />);
+    const out = html(
+      <LineChart
+        title="Inwoners"
+        data={[
+          { x: 2024, y: 10, series: 'Blerick' },
+          { x: 2025, y: 12, series: 'Blerick' },
+          { x: 2025, y: 9, series: 'Venlo' },
+        ]}
+        xLabel="Jaar"
+        valueLabel="Inwoners"
+      />,
+    );
     expect(out).toMatch(/<td[^>]*>2024<\/td><td[^>]*>10<\/td><td[^>]*>–<\/td>/);
     expect(out).toMatch(/<th[^>]*>Venlo<\/th>/);
   });
