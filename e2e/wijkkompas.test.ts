@@ -92,6 +92,10 @@ describe.skipIf(!runBrowserTests)('wijkkompas: map, profile, analysis and the su
     const rows = table.locator('tbody tr');
     expect(await rows.count()).toBe(21);
     expect(await rows.filter({ hasText: /Bron: CBS, 2024/ }).count()).toBe(21);
+    // The wijken add up to the municipality's own total within CBS rounding (Venlo 103,780 of 103,789).
+    await poll(() => page.locator('#optelling').textContent()).toBe(
+      'Opgeteld over de wijken: 103.780 (21 van de 21 met een cijfer). Gemeente Venlo volgens CBS: 103.789; het verschil van 9 komt doordat CBS de cijfers van wijken en buurten afrondt.',
+    );
 
     // Sorting by the figure: aria-sort follows, largest first.
     await page.getByRole('button', { name: /^Aantal inwoners/ }).click();

@@ -687,6 +687,9 @@ export const en: Record<MessageKey, string> = {
   'monitor.legendNone': 'No figure (suppressed or unknown)',
   'monitor.legendHint': 'The darker, the higher the figure.',
   'monitor.tableHeading': 'Table per {levels}',
+  'monitor.sumOfAreas': 'Added up over the {levels}: {sum} ({counted} of {all} with a figure).',
+  'monitor.sumTotal':
+    'Municipality of {name} according to CBS: {total}; the difference of {difference} is because CBS rounds the figures of wijken and buurten.',
   'monitor.sortHint': ' (sort with the buttons in the column headers)',
   'monitor.source': 'Source and year',
   'monitor.sourceYear': 'Source: {source}, {year}',

@@ -690,6 +690,8 @@ export const nl = {
   'monitor.legendNone': 'Geen cijfer (afgeschermd of onbekend)',
   'monitor.legendHint': 'Hoe donkerder, hoe hoger het cijfer.',
   'monitor.tableHeading': 'Tabel per {levels}',
+  'monitor.sumOfAreas': 'Opgeteld over de {levels}: {sum} ({counted} van de {all} met een cijfer).',
+  'monitor.sumTotal': 'Gemeente {name} volgens CBS: {total}; het verschil van {difference} komt doordat CBS de cijfers van wijken en buurten afrondt.',
   'monitor.sortHint': ' (sorteer met de knoppen in de kolomkoppen)',
   'monitor.source': 'Bron en jaar',
   'monitor.sourceYear': 'Bron: {source}, {year}',

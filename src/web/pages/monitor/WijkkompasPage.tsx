@@ -44,6 +44,15 @@ export function WijkkompasPage() {
   const period = search.get('jaar') ?? indicator?.periods?.at(-1) ?? null;
   const values = useApi<IndicatorValues>(indicatorId ? `${base}/indicators/${encodeURIComponent(indicatorId)}/values${query({ period, level })}` : null);
   const geo = useApi<AreaFeatureCollection>(`${base}/areas.geojson${query({ level })}`);
+  // For figures that add up (inhabitants, dwellings): the municipality's own total beside the sum of
+  // its areas, so a reader sees that they agree within CBS rounding.
+  const totalPeriod = values.data?.indicator.id === indicatorId ? values.data.period : null;
+  const sums = values.data?.indicator.aggregation === 'sum';
+  const total = useApi<IndicatorValues>(
+    sums && indicatorId && totalPeriod
+      ? `${base}/indicators/${encodeURIComponent(indicatorId)}/values${query({ period: totalPeriod, level: 'municipality' })}`
+      : null,
+  );
 
   const shown = values.data;
   const shownPeriod = shown?.period ?? period ?? '';
@@ -121,6 +130,13 @@ export function WijkkompasPage() {
     );
     download(`wijkkompas-${municipality.code}-${shown.indicator.id}-${shown.period}-${level}.csv`, csv);
   }
+
+  const areaSum = useMemo(() => {
+    if (!shown || shown.indicator.aggregation !== 'sum') return null;
+    const withNumber = shown.values.filter(hasNumber);
+    return { value: withNumber.reduce((sum, v) => sum + (v.value as number), 0), counted: withNumber.length, all: shown.values.length };
+  }, [shown]);
+  const municipalityValue = total.data?.values.find(hasNumber);
 
   const ariaSort = (key: SortKey) => (sort.key === key ? (sort.descending ? 'descending' : 'ascending') : 'none');
   const sortLabel = (key: SortKey) => (sort.key === key ? (sort.descending ? ' ↓' : ' ↑') : '');
@@ -240,6 +256,23 @@ export function WijkkompasPage() {
               <Loading />
             ) : shown ? (
               <>
+                {areaSum ? (
+                  <Paragraph className="ams-mb-s" id="optelling">
+                    {t('monitor.sumOfAreas', {
+                      levels: levelText,
+                      sum: formatNumber(areaSum.value, shown.indicator.decimals, lang),
+                      counted: String(areaSum.counted),
+                      all: String(areaSum.all),
+                    })}
+                    {municipalityValue
+                      ? ` ${t('monitor.sumTotal', {
+                          name: municipality.name,
+                          total: formatNumber(municipalityValue.value as number, shown.indicator.decimals, lang),
+                          difference: formatNumber(Math.abs((municipalityValue.value as number) - areaSum.value), shown.indicator.decimals, lang),
+                        })}`
+                      : ''}
+                  </Paragraph>
+                ) : null}
                 <div className="ams-mb-s">
                   <Button variant="secondary" onClick={downloadCsv}>
                     {t('monitor.csv.download')}
