@@ -49,6 +49,30 @@ describe(`concurrent submissions (${engineName})`, () => {
     expect(row!.usedAt).not.toBeNull();
   }, 120_000);
 
+  it('many codes at once, each sent three times, with invented codes among them: one ballot per real code (group commit)', async () => {
+    const codes = codesFrom(await w.regisseur.post(`/rounds/${roundId}/codes`, { areaId: w.areas.noord, count: 40 }));
+    expect(codes).toHaveLength(40);
+    const before = (await t.db.select().from(roundBallots).where(eq(roundBallots.roundId, roundId))).length;
+    const sent = [...codes, ...codes, ...codes, 'AAAA-AAAA-AAAA-AAAA', 'BBBB-BBBB-BBBB-BBBB'];
+    const replies = await Promise.all(
+      sent.map((code, i) =>
+        t.app.inject({
+          method: 'POST',
+          url: `/api/municipalities/GM0983/public/rounds/${roundId}/ballots`,
+          remoteAddress: `10.9.${Math.floor(i / 200)}.${i % 200}`,
+          payload: { code, areaId: w.areas.noord, projects: [projects[i % 2]] },
+        }),
+      ),
+    );
+    const byCode = new Map<string, number[]>();
+    replies.forEach((r, i) => byCode.set(sent[i]!, [...(byCode.get(sent[i]!) ?? []), r.statusCode]));
+    for (const code of codes) expect(byCode.get(code)!.sort()).toEqual([201, 409, 409]);
+    expect(byCode.get('AAAA-AAAA-AAAA-AAAA')).toEqual([404]);
+    expect((await t.db.select().from(roundBallots).where(eq(roundBallots.roundId, roundId))).length).toBe(before + 40);
+    const used = await t.db.select().from(roundCodes).where(eq(roundCodes.roundId, roundId));
+    expect(used.filter((c) => c.usedAt !== null)).toHaveLength(41);
+  }, 120_000);
+
   it('50 submissions by one signed-in resident: one ballot', async () => {
     const session = await signIn(t.app, 'GM0983', 'bert.bewoner@gm0983.test');
     const before = (await t.db.select().from(roundBallots).where(eq(roundBallots.roundId, roundId))).length;

@@ -228,6 +228,56 @@ export async function castFirstBallot(
   return result.rows.length > 0;
 }
 
+/** One code voter's first ballot, waiting to be written with others (group commit). */
+export interface CodeBallot {
+  municipalityId: string;
+  roundId: string;
+  codeHash: string;
+  areaId: string;
+  rows: (typeof roundBallots.$inferInsert)[];
+}
+
+/**
+ * {@link castFirstBallot} for many code voters in one statement: each code is marked used by the
+ * same conditional UPDATE (a code row is updated once even when two entries name it, so exactly
+ * one of them wins) and only the winners' ballot rows are inserted. Returns the indexes (into
+ * `ballots`) that were stored; the others wrote nothing.
+ */
+export async function castFirstCodeBallots(q: Writer, ballots: readonly CodeBallot[], at: string): Promise<Set<number>> {
+  if (ballots.length === 0) return new Set();
+  const input = sql.join(
+    ballots.map((b, i) => sql`(${i}::int, ${b.municipalityId}::uuid, ${b.roundId}::uuid, ${b.codeHash}::text, ${b.areaId}::uuid)`),
+    sql`, `,
+  );
+  const rows = sql.join(
+    ballots.flatMap((b, i) =>
+      b.rows.map(
+        (r) =>
+          sql`(${i}::int, ${r.municipalityId}::uuid, ${r.roundId}::uuid, ${r.areaId}::uuid, ${JSON.stringify(r.projects)}::jsonb, ${r.points === null || r.points === undefined ? null : JSON.stringify(r.points)}::jsonb, ${r.ageGroup ?? null}::text, ${r.channel}::text, ${r.receiptHash}::text)`,
+      ),
+    ),
+    sql`, `,
+  );
+  const result = await q.execute<{ idx: number }>(sql`
+    with input(idx, municipality_id, round_id, code_hash, area_id) as (values ${input}),
+    mark as (
+      update ${roundCodes} c set used_at = ${at}
+      from input i
+      where c.municipality_id = i.municipality_id and c.round_id = i.round_id and c.code_hash = i.code_hash
+        and c.area_id = i.area_id and c.used_at is null
+      returning i.idx
+    ),
+    ballot(idx, municipality_id, round_id, area_id, projects, points, age_group, channel, receipt_hash) as (values ${rows}),
+    stored as (
+      insert into ${roundBallots} (municipality_id, round_id, area_id, projects, points, age_group, channel, receipt_hash)
+      select b.municipality_id, b.round_id, b.area_id, b.projects, b.points, b.age_group, b.channel, b.receipt_hash
+      from ballot b join mark m on m.idx = b.idx
+      returning 1
+    )
+    select idx from mark`);
+  return new Set(result.rows.map((r) => Number(r.idx)));
+}
+
 export async function hasVoted(q: Q, municipalityId: string, roundId: string, personId: string): Promise<boolean> {
   const [row] = await q
     .select({ personId: roundVoters.personId })

@@ -52,6 +52,7 @@ import { checkIdea } from './commands/check-idea.js';
 import { addProject, linkProject } from './commands/add-project.js';
 import { generateCodes, MAX_CODES_PER_REQUEST } from './commands/generate-codes.js';
 import { castBallot, codeUnknown, type VotingSnapshot } from './commands/cast-ballot.js';
+import { BallotBatcher } from './ballot-batcher.js';
 import { confirmPaperBallot, enterPaperBallot } from './commands/paper-ballots.js';
 import { importPbRound } from './commands/import-pb-round.js';
 import { areaFile, computeResults } from './results.js';
@@ -150,6 +151,8 @@ function contextOf(request: FastifyRequest, municipality: Municipality): RoundCo
 }
 
 export function roundRoutes(app: App): void {
+  // Ballots cast with a code go to the database together with those arriving at the same moment.
+  const ballots = new BallotBatcher(app.services.db);
   const db = app.services.db;
   const perMinute = app.services.config.loginRateLimitPerMinute * 6;
   const guard = new GuessGuard(app.services.config.loginRateLimitPerMinute);
@@ -723,7 +726,7 @@ export function roundRoutes(app: App): void {
       const municipality = await votingMunicipality(request.params.code);
       const snapshot = await votingSnapshot(municipality, request.params.roundId);
       const actor = request.actor && request.actor.municipalityId === municipality.id ? request.actor : null;
-      const result = await castBallot(db, snapshot, actor, request.body, () => guard.fail(request.ip));
+      const result = await castBallot(db, snapshot, actor, request.body, () => guard.fail(request.ip), ballots);
       reply.header('cache-control', 'no-store');
       return reply.status(result.replaced ? 200 : 201).send({ receipt: result.receipt, areas: result.areas, replaced: result.replaced });
     },

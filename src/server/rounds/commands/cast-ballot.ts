@@ -17,6 +17,7 @@ import { nowIso } from '../../budgets/time.js';
 import { castFirstBallot, deleteBallotsByReceipt, findCode, insertBallots, type ProjectRow, type RoundAreaRow, type RoundRow } from '../queries.js';
 import { checkBallot, type BallotChoices, type CheckedBallot } from '../ballot-input.js';
 import { codeHash, receiptHash } from './common.js';
+import type { BallotBatcher } from '../ballot-batcher.js';
 
 export interface BallotSubmission extends BallotChoices {
   code?: string | undefined;
@@ -54,6 +55,7 @@ export async function castBallot(
   actor: SignedInActor | null,
   input: BallotSubmission,
   onUnknownCode: () => void,
+  batcher?: BallotBatcher,
 ): Promise<CastResult> {
   const { round, areas, projects } = snapshot;
   let voter: { kind: 'code'; hash: string } | { kind: 'person'; personId: string };
@@ -75,10 +77,15 @@ export async function castBallot(
   const checked = checkBallot(round, areas, projects, input);
   const receiptHashes = (receipt: string) => areas.map((a) => receiptHash(receipt, a.areaId));
 
-  // The usual case, a first ballot: one statement marks the voter and stores the ballot.
+  // The usual case, a first ballot: one statement marks the voter and stores the ballot (for code
+  // voters together with the other ballots arriving at the same moment: group commit).
   const receipt = randomBytes(16).toString('base64url');
-  const fast = voter.kind === 'code' ? { kind: 'code' as const, codeHash: voter.hash, areaId: input.areaId } : voter;
-  if (await castFirstBallot(db, fast, round, ballotRows(round, checked, receipt, 'online'), nowIso())) {
+  const rows = ballotRows(round, checked, receipt, 'online');
+  const stored =
+    voter.kind === 'code' && batcher
+      ? await batcher.cast({ municipalityId: round.municipalityId, roundId: round.id, codeHash: voter.hash, areaId: input.areaId, rows })
+      : await castFirstBallot(db, voter.kind === 'code' ? { kind: 'code', codeHash: voter.hash, areaId: input.areaId } : voter, round, rows, nowIso());
+  if (stored) {
     return { receipt, areas: checked.parts.map((p) => p.areaId), replaced: false };
   }
   // Nothing was written: say why, or replace the ballot when the round allows it and the receipt fits.
