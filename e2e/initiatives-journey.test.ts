@@ -91,7 +91,8 @@ describe.skipIf(!runBrowserTests)('residents’ initiative journey', { timeout: 
         // The draft is on the server: a reload finds it.
         await page.reload();
         await expect.poll(() => form.getByLabel('Naam van het initiatief').inputValue()).toBe(title);
-        expect(await wijk.inputValue()).toBe(klingerberg);
+        // The wijk list arrives in its own request: the choice shows once its options are there.
+        await expect.poll(() => wijk.inputValue()).toBe(klingerberg);
         await page.setViewportSize(desktop);
         await expectNoAxeViolations(page, 'application form (desktop)');
         await page.setViewportSize(phone);
