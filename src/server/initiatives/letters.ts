@@ -7,6 +7,7 @@
 import { advancePayment, finalAccountRequired, requiredDeciderRole, type BudgetRules } from '../../core/mandates/index.js';
 import { formatCents } from '../../core/money.js';
 import type { InitiativeRow } from './queries.js';
+import { escapeHtml } from '../http/html.js';
 
 /** A run of text; `strong` is emphasised (bold in PDF, <strong> in HTML). */
 export type Run = string | { strong: string };
@@ -25,10 +26,6 @@ export interface LetterModel {
   date: string;
   reference: string;
   blocks: LetterBlock[];
-}
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 }
 
 /** Free text (a motivation) as paragraphs: blank lines separate them. */

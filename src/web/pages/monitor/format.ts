@@ -3,6 +3,7 @@
 // suppressed or missing value is never shown as 0); the source and year line under every number;
 // comparison wording that says "gunstiger/ongunstiger" only where the figures support it; a
 // colour-blind-safe sequential scale for the choropleth; and CSV for download.
+import { saveFile } from '../../download.js';
 import type { Difference, Indicator, IndicatorPolarity, IndicatorValue, TrendPoint, ValueStatus } from '../../api/types.js';
 import type { MessageKey } from '../../i18n/nl.js';
 import type { Language, Translate } from '../../i18n/i18n.js';
@@ -167,12 +168,5 @@ export function toCsv(header: string[], rows: (string | number | null)[][]): str
 
 /** Offers text as a file download. */
 export function download(filename: string, text: string, type = 'text/csv;charset=utf-8'): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = filename;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  window.setTimeout(() => URL.revokeObjectURL(url), 1000);
+  saveFile(new Blob([text], { type }), filename);
 }

@@ -3,6 +3,7 @@
 // (feasible with a cost — it then goes on the ballot — or rejected with a reason), make voting codes
 // and download them as a CSV for the mail merge, and enter paper ballots, which count only once a
 // second staff member has entered the same choices again (blind: the first entry is not shown).
+import { saveFile } from '../../download.js';
 import { useState } from 'react';
 import { useParams } from 'react-router';
 import { Button, Heading, Paragraph } from '../../components/ads.js';
@@ -276,18 +277,6 @@ function CodesSection({ round }: { round: Round }) {
       </form>
     </section>
   );
-}
-
-/** Hands a downloaded file to the browser as a download. */
-function saveFile(blob: Blob, fileName: string) {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 function PaperBallotsSection({ round }: { round: Round }) {

@@ -13,7 +13,8 @@ import { useI18n } from '../../i18n/i18n.js';
 import { api, postForFile, ProblemError } from '../../api/client.js';
 import { useApi } from '../../api/use-api.js';
 import { useRequiredMunicipality } from '../../municipality.js';
-import { lineErrors, saveFile, surveysApi, type OpenAnswer, type ResponseRates, type WaveView } from './survey-api.js';
+import { saveFile } from '../../download.js';
+import { lineErrors, surveysApi, type OpenAnswer, type ResponseRates, type WaveView } from './survey-api.js';
 
 export function WaveStatus({ status }: { status: string }) {
   const { t } = useI18n();

@@ -125,18 +125,6 @@ export interface OpenAnswer {
 
 export const surveysApi = (code: string) => `/api/municipalities/${code}`;
 
-/** Offers a downloaded file to the browser. */
-export function saveFile(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
-
 /** The line-numbered errors of an import rejected with problem+json (`errors: [{ line, message }]`). */
 export function lineErrors(body: Record<string, unknown>): { line: number; message: string }[] {
   const list = Array.isArray(body.errors) ? (body.errors as unknown[]) : [];
